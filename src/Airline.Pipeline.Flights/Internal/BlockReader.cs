@@ -1,0 +1,169 @@
+using System.Buffers;
+
+namespace Airline.Pipeline.Flights.Internal;
+
+/// <summary>A block of whole records in a pooled array, with the line its first record starts on.</summary>
+internal sealed class Block : IDisposable
+{
+    private byte[]? _array;
+
+    public Block(byte[] array, int offset, int length, long firstLine, long bytes)
+    {
+        _array = array;
+        Offset = offset;
+        Length = length;
+        FirstLine = firstLine;
+        Bytes = bytes;
+    }
+
+    public ReadOnlySpan<byte> Span => _array.AsSpan(Offset, Length);
+
+    public int Offset { get; set; }
+
+    public int Length { get; set; }
+
+    public long FirstLine { get; set; }
+
+    /// <summary>Bytes of the stream this block accounts for (its records plus a skipped BOM).</summary>
+    public long Bytes { get; }
+
+    public void Dispose()
+    {
+        if (_array is { } array)
+        {
+            _array = null;
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+}
+
+/// <summary>
+/// Cuts a stream into blocks of whole records: a block ends after the last line feed that has an even number of
+/// quotes before it (outside any quoted field, RFC 4180's doubled quotes count twice). The tail goes to the next
+/// block. Memory: one block plus the carried tail; a record longer than the maximum fails the run.
+/// </summary>
+internal sealed class BlockReader
+{
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+    private readonly Stream _stream;
+    private readonly int _blockSize;
+    private readonly int _maxRow;
+    private byte[] _carry = [];
+    private int _carryLength;
+    private bool _endOfStream;
+    private bool _first = true;
+    private long _nextLine = 1;
+
+    public BlockReader(Stream stream, int blockSize, int maxRow)
+    {
+        _stream = stream;
+        _blockSize = blockSize;
+        _maxRow = maxRow;
+    }
+
+    public async ValueTask<Block?> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (_endOfStream && _carryLength == 0)
+        {
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(_blockSize, _carryLength * 2));
+        try
+        {
+            _carry.AsSpan(0, _carryLength).CopyTo(buffer);
+            var filled = _carryLength;
+            _carryLength = 0;
+            while (true)
+            {
+                while (!_endOfStream && filled < buffer.Length)
+                {
+                    var read = await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        _endOfStream = true;
+                    }
+
+                    filled += read;
+                }
+
+                var offset = 0;
+                if (_first && (filled >= Bom.Length || _endOfStream))
+                {
+                    _first = false;
+                    offset = buffer.AsSpan(0, filled).StartsWith(Bom) ? Bom.Length : 0;
+                }
+
+                var cut = _endOfStream ? filled : FindCut(buffer.AsSpan(offset, filled - offset));
+                if (cut >= 0)
+                {
+                    var end = _endOfStream ? filled : offset + cut;
+                    if (end == offset && _endOfStream)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        return null;
+                    }
+
+                    Carry(buffer.AsSpan(end, filled - end));
+                    var block = new Block(buffer, offset, end - offset, _nextLine, end);
+                    _nextLine += block.Span.Count((byte)'\n');
+                    return block;
+                }
+
+                if (buffer.Length >= _maxRow)
+                {
+                    throw new FlightDataException(
+                        _nextLine,
+                        $"no record ends within {_maxRow} bytes: a quoted field is probably not closed (an unbalanced quote), " +
+                        "or raise FlightEnrichmentOptions.MaxRowBytes");
+                }
+
+                var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_maxRow, buffer.Length * 2));
+                buffer.AsSpan(0, filled).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = bigger;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>The index just after the last line feed outside quotes, or -1 when there is none.</summary>
+    internal static int FindCut(ReadOnlySpan<byte> data)
+    {
+        var lineFeed = data.LastIndexOf((byte)'\n');
+        if (lineFeed < 0)
+        {
+            return -1;
+        }
+
+        var quotes = data[..lineFeed].Count((byte)'"');
+        while ((quotes & 1) != 0)
+        {
+            var previous = data[..lineFeed].LastIndexOf((byte)'\n');
+            if (previous < 0)
+            {
+                return -1;
+            }
+
+            quotes -= data[previous..lineFeed].Count((byte)'"');
+            lineFeed = previous;
+        }
+
+        return lineFeed + 1;
+    }
+
+    private void Carry(ReadOnlySpan<byte> tail)
+    {
+        if (_carry.Length < tail.Length)
+        {
+            _carry = new byte[Math.Max(tail.Length, Math.Min(_blockSize, _maxRow))];
+        }
+
+        tail.CopyTo(_carry);
+        _carryLength = tail.Length;
+    }
+}
