@@ -1,0 +1,903 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Airline.Pipeline.StateMachines.Model;
+using Airline.Pipeline.StateMachines.Validation;
+
+namespace Airline.Pipeline.StateMachines.Internal;
+
+/// <summary>Turns a parsed JSON tree into the model, recording type problems instead of throwing.</summary>
+internal sealed class ModelReader(List<AslProblem> problems)
+{
+    private readonly Stack<JsonElement?[]> _slotPool = new();
+
+    public StateMachine? ReadStateMachine(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Problem(string.Empty, ProblemCodes.WrongType,
+                $"The definition must be a JSON object with StartAt and States, not a {Kind(root)}.");
+            return null;
+        }
+
+        string? startAt = null;
+        ImmutableArray<State> states = [];
+        string? comment = null;
+        string? version = null;
+        int? timeout = null;
+        QueryLanguage? language = null;
+        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "StartAt":
+                    startAt = String(value, "/StartAt", property, unknown);
+                    break;
+                case "States":
+                    states = ReadStates(value, "/States", property, unknown);
+                    break;
+                case "Comment":
+                    comment = String(value, "/Comment", property, unknown);
+                    break;
+                case "Version":
+                    version = String(value, "/Version", property, unknown);
+                    break;
+                case "TimeoutSeconds":
+                    timeout = Int(value, "/TimeoutSeconds", property, unknown);
+                    break;
+                case "QueryLanguage":
+                    language = Language(value, "/QueryLanguage", property, unknown);
+                    break;
+                default:
+                    unknown.Add(new(property.Name, value));
+                    break;
+            }
+        }
+
+        RequireGraph(root, string.Empty, startAt);
+        return new StateMachine
+        {
+            StartAt = startAt ?? string.Empty,
+            States = states,
+            Comment = comment,
+            Version = version,
+            TimeoutSeconds = timeout,
+            QueryLanguage = language,
+            UnknownFields = unknown.DrainToImmutable(),
+        };
+    }
+
+    private void RequireGraph(JsonElement graph, string pointer, string? startAt)
+    {
+        if (startAt is null && !graph.TryGetProperty("StartAt", out _))
+        {
+            Problem(pointer, ProblemCodes.MissingField, "StartAt is missing; add \"StartAt\": \"<name of the first state>\".");
+        }
+
+        if (!graph.TryGetProperty("States", out _))
+        {
+            Problem(pointer, ProblemCodes.MissingField, "States is missing; add \"States\": { \"<name>\": { \"Type\": ... } }.");
+        }
+    }
+
+    private T ReadGraph<T>(JsonElement graph, string pointer, Func<string, ImmutableArray<State>, string?, ImmutableArray<KeyValuePair<string, JsonElement>>, ProcessorConfig?, T> create)
+        where T : StateGraph
+    {
+        string? startAt = null;
+        ImmutableArray<State> states = [];
+        string? comment = null;
+        ProcessorConfig? config = null;
+        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        var isProcessor = typeof(T) == typeof(ItemProcessor);
+        foreach (var property in graph.EnumerateObject())
+        {
+            var value = property.Value;
+            var at = Pointer.Child(pointer, property.Name);
+            switch (property.Name)
+            {
+                case "StartAt":
+                    startAt = String(value, at, property, unknown);
+                    break;
+                case "States":
+                    states = ReadStates(value, at, property, unknown);
+                    break;
+                case "Comment":
+                    comment = String(value, at, property, unknown);
+                    break;
+                case "ProcessorConfig" when isProcessor:
+                    config = ReadProcessorConfig(value, at, property, unknown);
+                    break;
+                default:
+                    unknown.Add(new(property.Name, value));
+                    break;
+            }
+        }
+
+        RequireGraph(graph, pointer, startAt);
+        return create(startAt ?? string.Empty, states, comment, unknown.DrainToImmutable(), config);
+    }
+
+    private ProcessorConfig? ReadProcessorConfig(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder outer)
+    {
+        if (!IsObject(value, pointer, property, outer))
+        {
+            return null;
+        }
+
+        MapMode? mode = null;
+        MapExecutionType? executionType = null;
+        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        foreach (var p in value.EnumerateObject())
+        {
+            var at = Pointer.Child(pointer, p.Name);
+            switch (p.Name)
+            {
+                case "Mode" when p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is "INLINE" or "DISTRIBUTED":
+                    mode = p.Value.GetString() == "INLINE" ? MapMode.Inline : MapMode.Distributed;
+                    break;
+                case "ExecutionType" when p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is "STANDARD" or "EXPRESS":
+                    executionType = p.Value.GetString() == "STANDARD" ? MapExecutionType.Standard : MapExecutionType.Express;
+                    break;
+                case "Mode":
+                    Problem(at, ProblemCodes.InvalidValue, $"Mode is {p.Value.GetRawText()}; use \"INLINE\" or \"DISTRIBUTED\".");
+                    unknown.Add(new(p.Name, p.Value));
+                    break;
+                case "ExecutionType":
+                    Problem(at, ProblemCodes.InvalidValue, $"ExecutionType is {p.Value.GetRawText()}; use \"STANDARD\" or \"EXPRESS\".");
+                    unknown.Add(new(p.Name, p.Value));
+                    break;
+                default:
+                    unknown.Add(new(p.Name, p.Value));
+                    break;
+            }
+        }
+
+        return new ProcessorConfig { Mode = mode, ExecutionType = executionType, UnknownFields = unknown.DrainToImmutable() };
+    }
+
+    private ImmutableArray<State> ReadStates(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        if (!IsObject(value, pointer, property, unknown))
+        {
+            return [];
+        }
+
+        var states = ImmutableArray.CreateBuilder<State>();
+        foreach (var entry in value.EnumerateObject())
+        {
+            var state = ReadState(entry.Name, entry.Value, Pointer.Child(pointer, entry.Name));
+            if (state is not null)
+            {
+                states.Add(state);
+            }
+        }
+
+        return states.DrainToImmutable();
+    }
+
+    private State? ReadState(string name, JsonElement element, string pointer)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            Problem(pointer, ProblemCodes.WrongType, $"State '{name}' must be a JSON object with a Type, not a {Kind(element)}.");
+            return null;
+        }
+
+        if (!element.TryGetProperty("Type", out var typeElement))
+        {
+            Problem(pointer, ProblemCodes.MissingField,
+                $"State '{name}' has no Type; add \"Type\": one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map.");
+            return null;
+        }
+
+        if (typeElement.ValueKind != JsonValueKind.String || !Enum.TryParse<StateType>(typeElement.GetString(), ignoreCase: false, out var type)
+            || !Enum.IsDefined(type) || char.IsDigit(typeElement.GetString()![0]))
+        {
+            Problem(Pointer.Child(pointer, "Type"), ProblemCodes.UnknownStateType,
+                $"State '{name}' has Type {typeElement.GetRawText()}; use one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map.");
+            return null;
+        }
+
+        var slots = _slotPool.Count > 0 ? _slotPool.Pop() : new JsonElement?[FieldTable.Count];
+        try
+        {
+            var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+            foreach (var property in element.EnumerateObject())
+            {
+                if (FieldTable.ByName.TryGetValue(property.Name, out var field) && FieldTable.Allows(type, field))
+                {
+                    slots[(int)field] = property.Value;
+                }
+                else
+                {
+                    unknown.Add(new(property.Name, property.Value));
+                }
+            }
+
+            var fields = new Fields(this, slots, pointer, unknown);
+            State state = type switch
+            {
+                StateType.Task => ReadTask(fields),
+                StateType.Pass => ReadFlow(fields, new PassState
+                {
+                    Name = name,
+                    Parameters = fields.Raw(Field.Parameters),
+                    Result = fields.Raw(Field.Result),
+                    ResultPath = fields.Path(Field.ResultPath),
+                }),
+                StateType.Choice => new ChoiceState
+                {
+                    Name = name,
+                    Choices = ReadChoiceRules(fields, Field.Choices),
+                    Default = fields.String(Field.Default),
+                    InputPath = fields.Path(Field.InputPath),
+                    OutputPath = fields.Path(Field.OutputPath),
+                    Assign = fields.Raw(Field.Assign),
+                    Output = fields.Raw(Field.Output),
+                },
+                StateType.Wait => ReadFlow(fields, new WaitState
+                {
+                    Name = name,
+                    Seconds = fields.Number(Field.Seconds),
+                    SecondsPath = fields.String(Field.SecondsPath),
+                    Timestamp = fields.String(Field.Timestamp),
+                    TimestampPath = fields.String(Field.TimestampPath),
+                }),
+                StateType.Succeed => new SucceedState
+                {
+                    Name = name,
+                    InputPath = fields.Path(Field.InputPath),
+                    OutputPath = fields.Path(Field.OutputPath),
+                    Output = fields.Raw(Field.Output),
+                },
+                StateType.Fail => new FailState
+                {
+                    Name = name,
+                    Error = fields.String(Field.Error),
+                    ErrorPath = fields.String(Field.ErrorPath),
+                    Cause = fields.String(Field.Cause),
+                    CausePath = fields.String(Field.CausePath),
+                },
+                StateType.Parallel => ReadRecoverable(fields, new ParallelState
+                {
+                    Name = name,
+                    Branches = ReadBranches(fields),
+                }),
+                _ => ReadMap(fields),
+            };
+
+            var withCommon = state with
+            {
+                Name = name,
+                Comment = fields.String(Field.Comment),
+                QueryLanguage = fields.Language(Field.QueryLanguage),
+            };
+            return withCommon with { UnknownFields = unknown.DrainToImmutable() };
+        }
+        finally
+        {
+            Array.Clear(slots);
+            _slotPool.Push(slots);
+        }
+
+        TaskState ReadTask(Fields fields) => ReadRecoverable(fields, new TaskState
+        {
+            Name = name,
+            Resource = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object }
+                ? string.Empty
+                : fields.String(Field.Resource) ?? Missing(fields, "Resource", "the ARN of a Lambda function, an activity or a service integration"),
+            ResourceTemplate = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object } template ? template : null,
+            TimeoutSeconds = fields.Number(Field.TimeoutSeconds),
+            TimeoutSecondsPath = fields.String(Field.TimeoutSecondsPath),
+            HeartbeatSeconds = fields.Number(Field.HeartbeatSeconds),
+            HeartbeatSecondsPath = fields.String(Field.HeartbeatSecondsPath),
+            Credentials = fields.Raw(Field.Credentials),
+        });
+
+        MapState ReadMap(Fields fields) => ReadRecoverable(fields, new MapState
+        {
+            Name = name,
+            ItemProcessor = ReadProcessor(fields, Field.ItemProcessor),
+            Iterator = ReadProcessor(fields, Field.Iterator),
+            ItemsPath = fields.Path(Field.ItemsPath),
+            Items = fields.Raw(Field.Items),
+            ItemSelector = fields.Raw(Field.ItemSelector),
+            ItemReader = ReadItemReader(fields),
+            ItemBatcher = fields.Raw(Field.ItemBatcher),
+            ResultWriter = fields.Raw(Field.ResultWriter),
+            MaxConcurrency = fields.Number(Field.MaxConcurrency),
+            MaxConcurrencyPath = fields.String(Field.MaxConcurrencyPath),
+            ToleratedFailureCount = fields.Number(Field.ToleratedFailureCount),
+            ToleratedFailureCountPath = fields.String(Field.ToleratedFailureCountPath),
+            ToleratedFailurePercentage = fields.Number(Field.ToleratedFailurePercentage),
+            ToleratedFailurePercentagePath = fields.String(Field.ToleratedFailurePercentagePath),
+            Label = fields.String(Field.Label),
+        });
+    }
+
+    private string Missing(Fields fields, string field, string what)
+    {
+        if (fields.Raw(Enum.Parse<Field>(field)) is not null)
+        {
+            return string.Empty; // present with the wrong type: already reported
+        }
+
+        Problem(fields.Pointer, ProblemCodes.MissingField, $"{field} is missing; add \"{field}\": {what}.");
+        return string.Empty;
+    }
+
+    private static T ReadFlow<T>(Fields fields, T state)
+        where T : FlowState => state with
+        {
+            Next = fields.String(Field.Next),
+            End = fields.Bool(Field.End),
+            InputPath = fields.Path(Field.InputPath),
+            OutputPath = fields.Path(Field.OutputPath),
+            Assign = fields.Raw(Field.Assign),
+            Output = fields.Raw(Field.Output),
+        };
+
+    private T ReadRecoverable<T>(Fields fields, T state)
+        where T : RecoverableState => ReadFlow(fields, state) with
+        {
+            Parameters = fields.Raw(Field.Parameters),
+            Arguments = fields.Raw(Field.Arguments),
+            ResultSelector = fields.Raw(Field.ResultSelector),
+            ResultPath = fields.Path(Field.ResultPath),
+            Retry = ReadRetry(fields),
+            Catch = ReadCatch(fields),
+        };
+
+    private ImmutableArray<ParallelBranch> ReadBranches(Fields fields)
+    {
+        if (fields.Array(Field.Branches) is not { } array)
+        {
+            return [];
+        }
+
+        var pointer = Pointer.Child(fields.Pointer, "Branches");
+        var branches = ImmutableArray.CreateBuilder<ParallelBranch>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = Pointer.Child(pointer, index++);
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Problem(at, ProblemCodes.WrongType, $"A branch must be an object with StartAt and States, not a {Kind(item)}.");
+                continue;
+            }
+
+            branches.Add(ReadGraph(item, at, static (start, states, comment, unknown, _) =>
+                new ParallelBranch { StartAt = start, States = states, Comment = comment, UnknownFields = unknown }));
+        }
+
+        return branches.DrainToImmutable();
+    }
+
+    private ItemProcessor? ReadProcessor(Fields fields, Field field)
+    {
+        if (fields.Object(field) is not { } element)
+        {
+            return null;
+        }
+
+        return ReadGraph(element, Pointer.Child(fields.Pointer, field.ToString()), static (start, states, comment, unknown, config) =>
+            new ItemProcessor { StartAt = start, States = states, Comment = comment, UnknownFields = unknown, ProcessorConfig = config });
+    }
+
+    private ItemReader? ReadItemReader(Fields fields)
+    {
+        if (fields.Object(Field.ItemReader) is not { } element)
+        {
+            return null;
+        }
+
+        var pointer = Pointer.Child(fields.Pointer, "ItemReader");
+        string? resource = null;
+        JsonElement? config = null, parameters = null, arguments = null;
+        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        foreach (var p in element.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "Resource":
+                    resource = String(p.Value, Pointer.Child(pointer, p.Name), p, unknown);
+                    break;
+                case "ReaderConfig":
+                    config = p.Value;
+                    break;
+                case "Parameters":
+                    parameters = p.Value;
+                    break;
+                case "Arguments":
+                    arguments = p.Value;
+                    break;
+                default:
+                    unknown.Add(new(p.Name, p.Value));
+                    break;
+            }
+        }
+
+        if (resource is null && !element.TryGetProperty("Resource", out _))
+        {
+            Problem(pointer, ProblemCodes.MissingField, "ItemReader has no Resource; add e.g. \"Resource\": \"arn:aws:states:::s3:getObject\".");
+        }
+
+        return new ItemReader
+        {
+            Resource = resource ?? string.Empty,
+            ReaderConfig = config,
+            Parameters = parameters,
+            Arguments = arguments,
+            UnknownFields = unknown.DrainToImmutable(),
+        };
+    }
+
+    private ImmutableArray<Retrier> ReadRetry(Fields fields)
+    {
+        if (fields.Array(Field.Retry) is not { } array)
+        {
+            return [];
+        }
+
+        var pointer = Pointer.Child(fields.Pointer, "Retry");
+        var retriers = ImmutableArray.CreateBuilder<Retrier>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = Pointer.Child(pointer, index++);
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Problem(at, ProblemCodes.WrongType, $"A retrier must be an object with ErrorEquals, not a {Kind(item)}.");
+                continue;
+            }
+
+            var retrier = new Retrier();
+            var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+            foreach (var p in item.EnumerateObject())
+            {
+                var fieldAt = Pointer.Child(at, p.Name);
+                retrier = p.Name switch
+                {
+                    "ErrorEquals" => retrier with { ErrorEquals = ErrorEquals(p, fieldAt, unknown) },
+                    "IntervalSeconds" => retrier with { IntervalSeconds = Int(p.Value, fieldAt, p, unknown) },
+                    "MaxAttempts" => retrier with { MaxAttempts = Int(p.Value, fieldAt, p, unknown) },
+                    "MaxDelaySeconds" => retrier with { MaxDelaySeconds = Int(p.Value, fieldAt, p, unknown) },
+                    "BackoffRate" => retrier with { BackoffRate = Decimal(p.Value, fieldAt, p, unknown) },
+                    "JitterStrategy" => retrier with { JitterStrategy = Jitter(p, fieldAt, unknown) },
+                    "Comment" => retrier with { Comment = String(p.Value, fieldAt, p, unknown) },
+                    _ => Keep(retrier, p, unknown),
+                };
+            }
+
+            if (!item.TryGetProperty("ErrorEquals", out _))
+            {
+                Problem(at, ProblemCodes.MissingField, "The retrier has no ErrorEquals; add e.g. \"ErrorEquals\": [\"States.ALL\"].");
+            }
+
+            retriers.Add(retrier with { UnknownFields = unknown.DrainToImmutable() });
+        }
+
+        return retriers.DrainToImmutable();
+    }
+
+    private ImmutableArray<Catcher> ReadCatch(Fields fields)
+    {
+        if (fields.Array(Field.Catch) is not { } array)
+        {
+            return [];
+        }
+
+        var pointer = Pointer.Child(fields.Pointer, "Catch");
+        var catchers = ImmutableArray.CreateBuilder<Catcher>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = Pointer.Child(pointer, index++);
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Problem(at, ProblemCodes.WrongType, $"A catcher must be an object with ErrorEquals and Next, not a {Kind(item)}.");
+                continue;
+            }
+
+            var catcher = new Catcher { Next = string.Empty };
+            var hasNext = false;
+            var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+            foreach (var p in item.EnumerateObject())
+            {
+                var fieldAt = Pointer.Child(at, p.Name);
+                switch (p.Name)
+                {
+                    case "ErrorEquals":
+                        catcher = catcher with { ErrorEquals = ErrorEquals(p, fieldAt, unknown) };
+                        break;
+                    case "Next":
+                        hasNext = true;
+                        catcher = catcher with { Next = String(p.Value, fieldAt, p, unknown) ?? string.Empty };
+                        break;
+                    case "ResultPath":
+                        catcher = catcher with { ResultPath = Path(p.Value, fieldAt, p, unknown) };
+                        break;
+                    case "Output":
+                        catcher = catcher with { Output = p.Value };
+                        break;
+                    case "Assign":
+                        catcher = catcher with { Assign = p.Value };
+                        break;
+                    case "Comment":
+                        catcher = catcher with { Comment = String(p.Value, fieldAt, p, unknown) };
+                        break;
+                    default:
+                        unknown.Add(new(p.Name, p.Value));
+                        break;
+                }
+            }
+
+            if (!item.TryGetProperty("ErrorEquals", out _))
+            {
+                Problem(at, ProblemCodes.MissingField, "The catcher has no ErrorEquals; add e.g. \"ErrorEquals\": [\"States.ALL\"].");
+            }
+
+            if (!hasNext)
+            {
+                Problem(at, ProblemCodes.MissingField, "The catcher has no Next; add \"Next\": \"<state that handles the error>\".");
+            }
+
+            catchers.Add(catcher with { UnknownFields = unknown.DrainToImmutable() });
+        }
+
+        return catchers.DrainToImmutable();
+    }
+
+    private ImmutableArray<ChoiceRule> ReadChoiceRules(Fields fields, Field field)
+    {
+        if (fields.Array(field) is not { } array)
+        {
+            return [];
+        }
+
+        return ReadRuleArray(array, Pointer.Child(fields.Pointer, field.ToString()));
+    }
+
+    private ImmutableArray<ChoiceRule> ReadRuleArray(JsonElement array, string pointer)
+    {
+        var rules = ImmutableArray.CreateBuilder<ChoiceRule>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = Pointer.Child(pointer, index++);
+            if (ReadRule(item, at) is { } rule)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return rules.DrainToImmutable();
+    }
+
+    private ChoiceRule? ReadRule(JsonElement element, string pointer)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            Problem(pointer, ProblemCodes.WrongType, $"A choice rule must be an object, not a {Kind(element)}.");
+            return null;
+        }
+
+        var rule = new ChoiceRule();
+        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        foreach (var p in element.EnumerateObject())
+        {
+            var at = Pointer.Child(pointer, p.Name);
+            switch (p.Name)
+            {
+                case "Next":
+                    rule = rule with { Next = String(p.Value, at, p, unknown) };
+                    break;
+                case "Comment":
+                    rule = rule with { Comment = String(p.Value, at, p, unknown) };
+                    break;
+                case "Condition":
+                    rule = rule with { Condition = p.Value };
+                    break;
+                case "Variable":
+                    rule = rule with { Variable = String(p.Value, at, p, unknown) };
+                    break;
+                case "Assign":
+                    rule = rule with { Assign = p.Value };
+                    break;
+                case "Output":
+                    rule = rule with { Output = p.Value };
+                    break;
+                case "And" or "Or" when p.Value.ValueKind == JsonValueKind.Array:
+                    var nested = ReadRuleArray(p.Value, at);
+                    rule = p.Name == "And" ? rule with { And = nested } : rule with { Or = nested };
+                    break;
+                case "Not" when p.Value.ValueKind == JsonValueKind.Object:
+                    rule = rule with { Not = ReadRule(p.Value, at) };
+                    break;
+                case "And" or "Or" or "Not":
+                    Problem(at, ProblemCodes.WrongType, $"{p.Name} must be {(p.Name == "Not" ? "a rule object" : "an array of rules")}, not a {Kind(p.Value)}.");
+                    unknown.Add(new(p.Name, p.Value));
+                    break;
+                default:
+                    if (rule.Operator is null && ChoiceOperators.TryParse(p.Name, out var op))
+                    {
+                        rule = rule with { Operator = op, Operand = p.Value };
+                    }
+                    else
+                    {
+                        unknown.Add(new(p.Name, p.Value));
+                    }
+
+                    break;
+            }
+        }
+
+        return rule with { UnknownFields = unknown.DrainToImmutable() };
+    }
+
+    private static Retrier Keep(Retrier retrier, JsonProperty p, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        unknown.Add(new(p.Name, p.Value));
+        return retrier;
+    }
+
+    private ImmutableArray<string> ErrorEquals(JsonProperty p, string pointer, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        if (p.Value.ValueKind == JsonValueKind.Array && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+        {
+            return [.. p.Value.EnumerateArray().Select(e => e.GetString()!)];
+        }
+
+        Problem(pointer, ProblemCodes.WrongType, $"ErrorEquals must be an array of error-name strings, not {p.Value.GetRawText()}.");
+        unknown.Add(new(p.Name, p.Value));
+        return [];
+    }
+
+    private JitterStrategy? Jitter(JsonProperty p, string pointer, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        if (p.Value.ValueKind == JsonValueKind.String)
+        {
+            switch (p.Value.GetString())
+            {
+                case "FULL":
+                    return JitterStrategy.Full;
+                case "NONE":
+                    return JitterStrategy.None;
+            }
+        }
+
+        Problem(pointer, ProblemCodes.RetryCatch, $"JitterStrategy is {p.Value.GetRawText()}; use \"FULL\" or \"NONE\".");
+        unknown.Add(new(p.Name, p.Value));
+        return null;
+    }
+
+    internal string? String(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        WrongType(pointer, property.Name, "a string", value, property, unknown);
+        return null;
+    }
+
+    internal OptionalPath? Path(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return new OptionalPath(value.GetString());
+            case JsonValueKind.Null:
+                return OptionalPath.Null;
+            default:
+                WrongType(pointer, property.Name, "a path string or null", value, property, unknown);
+                return null;
+        }
+    }
+
+    internal int? Int(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        WrongType(pointer, property.Name, "an integer", value, property, unknown);
+        return null;
+    }
+
+    internal decimal? Decimal(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+        {
+            return number;
+        }
+
+        WrongType(pointer, property.Name, "a number", value, property, unknown);
+        return null;
+    }
+
+    internal QueryLanguage? Language(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            switch (value.GetString())
+            {
+                case "JSONPath":
+                    return Model.QueryLanguage.JsonPath;
+                case "JSONata":
+                    return Model.QueryLanguage.Jsonata;
+            }
+        }
+
+        Problem(pointer, ProblemCodes.InvalidValue, $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
+        unknown.Add(new(property.Name, value));
+        return null;
+    }
+
+    private bool IsObject(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        WrongType(pointer, property.Name, "an object", value, property, unknown);
+        return false;
+    }
+
+    internal void WrongType(string pointer, string name, string expected, JsonElement value, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        Problem(pointer, ProblemCodes.WrongType, $"{name} must be {expected}, not the {Kind(value)} {Truncate(value.GetRawText())}.");
+        unknown.Add(new(property.Name, property.Value));
+    }
+
+    internal void Problem(string pointer, string code, string message) => problems.Add(new AslProblem(pointer, code, message));
+
+    internal static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => "null",
+    };
+
+    private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+
+    /// <summary>Typed access to the collected fields of one state.</summary>
+    private readonly struct Fields(ModelReader reader, JsonElement?[] slots, string pointer, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    {
+        public string Pointer => pointer;
+
+        public JsonElement? Raw(Field field) => slots[(int)field];
+
+        public string? String(Field field)
+        {
+            if (slots[(int)field] is not { } value)
+            {
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                return value.GetString();
+            }
+
+            Wrong(field, "a string", value);
+            return null;
+        }
+
+        public bool? Bool(Field field)
+        {
+            if (slots[(int)field] is not { } value)
+            {
+                return null;
+            }
+
+            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return value.GetBoolean();
+            }
+
+            Wrong(field, "a boolean", value);
+            return null;
+        }
+
+        public OptionalPath? Path(Field field)
+        {
+            if (slots[(int)field] is not { } value)
+            {
+                return null;
+            }
+
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return new OptionalPath(value.GetString());
+                case JsonValueKind.Null:
+                    return OptionalPath.Null;
+                default:
+                    Wrong(field, "a path string or null", value);
+                    return null;
+            }
+        }
+
+        public NumberOrExpression? Number(Field field)
+        {
+            if (slots[(int)field] is not { } value)
+            {
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+            {
+                return NumberOrExpression.FromNumber(number);
+            }
+
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                return NumberOrExpression.FromExpression(value.GetString()!);
+            }
+
+            Wrong(field, "a number (or a JSONata string)", value);
+            return null;
+        }
+
+        public QueryLanguage? Language(Field field)
+        {
+            if (slots[(int)field] is not { } value)
+            {
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                switch (value.GetString())
+                {
+                    case "JSONPath":
+                        return Model.QueryLanguage.JsonPath;
+                    case "JSONata":
+                        return Model.QueryLanguage.Jsonata;
+                }
+            }
+
+            reader.Problem(Internal.Pointer.Child(pointer, "QueryLanguage"), ProblemCodes.InvalidValue,
+                $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
+            unknown.Add(new("QueryLanguage", value));
+            return null;
+        }
+
+        public JsonElement? Array(Field field) => Typed(field, JsonValueKind.Array, "an array");
+
+        public JsonElement? Object(Field field) => Typed(field, JsonValueKind.Object, "an object");
+
+        private JsonElement? Typed(Field field, JsonValueKind kind, string expected)
+        {
+            if (slots[(int)field] is not { } value)
+            {
+                return null;
+            }
+
+            if (value.ValueKind == kind)
+            {
+                return value;
+            }
+
+            Wrong(field, expected, value);
+            return null;
+        }
+
+        private void Wrong(Field field, string expected, JsonElement value)
+        {
+            var name = field.ToString();
+            reader.Problem(Internal.Pointer.Child(pointer, name), ProblemCodes.WrongType,
+                $"{name} must be {expected}, not the {Kind(value)} {Truncate(value.GetRawText())}.");
+            unknown.Add(new(name, value));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using Airline.Pipeline.StateMachines.Internal;
+using Airline.Pipeline.StateMachines.Model;
+using Airline.Pipeline.StateMachines.Validation;
+
+namespace Airline.Pipeline.StateMachines.Serialization;
+
+/// <summary>
+/// Reads ASL JSON into the model. <see cref="Read(ReadOnlySpan{byte})"/> never throws: it returns what it could
+/// read and the problems it met; <see cref="Parse(string)"/> throws <see cref="AslParseException"/> instead.
+/// Fields the model does not know, or that have the wrong type, are kept in <c>UnknownFields</c> so that
+/// writing the model back loses nothing.
+/// </summary>
+public static class AslReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowDuplicateProperties = false,
+        MaxDepth = 256,
+    };
+
+    /// <summary>Reads UTF-8 JSON, collecting problems instead of throwing.</summary>
+    public static AslReadResult Read(ReadOnlySpan<byte> utf8Json)
+    {
+        JsonElement root;
+        try
+        {
+            // The document is not disposed: its elements live in the model (no copy; the GC reclaims it).
+            var document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+            root = document.RootElement;
+        }
+        catch (JsonException exception)
+        {
+            return Failed(InvalidJson(exception));
+        }
+
+        return Read(root);
+    }
+
+    /// <summary>Reads an already parsed JSON element.</summary>
+    public static AslReadResult Read(JsonElement definition)
+    {
+        var problems = new List<AslProblem>();
+        var machine = new ModelReader(problems).ReadStateMachine(definition);
+        return new AslReadResult(machine, problems);
+    }
+
+    /// <summary>Reads JSON text, collecting problems instead of throwing.</summary>
+    public static AslReadResult Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads JSON text; throws <see cref="AslParseException"/> with every problem.</summary>
+    public static StateMachine Parse(string json) => Read(json).GetMachineOrThrow();
+
+    /// <summary>Reads UTF-8 JSON; throws <see cref="AslParseException"/> with every problem.</summary>
+    public static StateMachine Parse(ReadOnlySpan<byte> utf8Json) => Read(utf8Json).GetMachineOrThrow();
+
+    /// <summary>Reads a file; throws <see cref="AslParseException"/> with every problem.</summary>
+    public static StateMachine Load(string path) => Parse(File.ReadAllBytes(path));
+
+    private static AslReadResult Failed(AslProblem problem) => new(null, [problem]);
+
+    private static AslProblem InvalidJson(JsonException exception)
+    {
+        var line = (int)(exception.LineNumber ?? 0) + 1;
+        var column = (int)(exception.BytePositionInLine ?? 0) + 1;
+        var reason = exception.Message;
+        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        if (cut > 0)
+        {
+            reason = reason[..cut];
+        }
+
+        return new AslProblem(string.Empty, ProblemCodes.InvalidJson,
+            $"Invalid JSON at line {line}, column {column}: {reason} Fix the JSON syntax there.")
+        {
+            Line = line,
+            Column = column,
+        };
+    }
+}
+
+/// <summary>The result of <see cref="AslReader.Read(ReadOnlySpan{byte})"/>.</summary>
+/// <param name="Machine">The model, or null when the JSON could not be read at all.</param>
+/// <param name="Problems">What the reader could not accept (the validator finds the rest).</param>
+public sealed record AslReadResult(StateMachine? Machine, IReadOnlyList<AslProblem> Problems)
+{
+    /// <summary>The model, or <see cref="AslParseException"/> listing the problems.</summary>
+    public StateMachine GetMachineOrThrow() =>
+        Machine is not null && Problems.Count == 0 ? Machine : throw new AslParseException(Problems);
+}

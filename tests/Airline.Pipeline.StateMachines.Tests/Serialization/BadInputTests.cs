@@ -1,0 +1,70 @@
+using Airline.Pipeline.StateMachines.Model;
+using Airline.Pipeline.StateMachines.Serialization;
+using Airline.Pipeline.StateMachines.Validation;
+
+namespace Airline.Pipeline.StateMachines.Tests.Serialization;
+
+public sealed class BadInputTests
+{
+    [Fact]
+    public void Invalid_json_names_line_column_and_what_was_expected()
+    {
+        const string json = "{\n  \"StartAt\": \"A\",\n  \"States\": { \"A\": { \"Type\": \"Pass\" \"End\": true } }\n}";
+        var act = () => StateMachine.Parse(json);
+        var problem = act.Should().Throw<AslParseException>().Which.Problems.Should().ContainSingle().Subject;
+        problem.Code.Should().Be(ProblemCodes.InvalidJson);
+        problem.Line.Should().Be(3);
+        problem.Column.Should().BeGreaterThan(20);
+        problem.Message.Should().Contain("line 3").And.ContainEquivalentOf("expected");
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_invalid_json()
+    {
+        var result = AslReader.Read("""{"StartAt":"A","StartAt":"B","States":{}}""");
+        result.Problems.Should().ContainSingle(p => p.Code == ProblemCodes.InvalidJson && p.Message.Contains("StartAt"));
+    }
+
+    [Fact]
+    public void Unknown_state_type_gives_pointer_and_allowed_types()
+    {
+        var result = AslReader.Read("""{"StartAt":"A","States":{"A":{"Type":"Sleep","End":true}}}""");
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Pointer.Should().Be("/States/A/Type");
+        problem.Code.Should().Be(ProblemCodes.UnknownStateType);
+        problem.Message.Should().Contain("\"Sleep\"").And.Contain("Task, Pass, Choice");
+    }
+
+    [Theory]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":"yes"}}}""", "/States/A/End", "a boolean")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Next":5}}}""", "/States/A/Next", "a string")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","Retry":{},"End":true}}}""", "/States/A/Retry", "an array")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","Retry":[{"ErrorEquals":["X"],"MaxAttempts":"3"}],"End":true}}}""", "/States/A/Retry/0/MaxAttempts", "an integer")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Wait","Seconds":true,"End":true}}}""", "/States/A/Seconds", "a number")]
+    [InlineData("""{"StartAt":7,"States":{}}""", "/StartAt", "a string")]
+    public void Wrong_field_types_give_pointer_and_expected_type(string json, string pointer, string expected)
+    {
+        var problem = AslReader.Read(json).Problems.Should().Contain(p => p.Code == ProblemCodes.WrongType).Subject;
+        problem.Pointer.Should().Be(pointer);
+        problem.Message.Should().Contain(expected);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("""{"States":[]}""")]
+    [InlineData("""{"StartAt":"A","States":{"A":null}}""")]
+    [InlineData("""{"StartAt":"A","States":{"A":{}}}""")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Map","ItemProcessor":{"States":{"B":{"Type":"Choice","Choices":[{"Not":5}]}}},"End":true}}}""")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Parallel","Branches":[1,{"StartAt":"x"}],"Catch":[{}],"End":true}}}""")]
+    [InlineData("{\"StartAt\":\"A\"")]
+    [InlineData("")]
+    public void Garbage_gives_problems_never_exceptions(string json)
+    {
+        var result = AslReader.Read(json);
+        result.Problems.Should().NotBeEmpty();
+        var act = () => AslValidator.Validate(json);
+        act.Should().NotThrow().Which.IsValid.Should().BeFalse();
+    }
+}

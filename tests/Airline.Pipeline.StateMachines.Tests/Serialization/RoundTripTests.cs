@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Airline.Pipeline.StateMachines.Model;
+using Airline.Pipeline.StateMachines.Serialization;
+
+namespace Airline.Pipeline.StateMachines.Tests.Serialization;
+
+public sealed class RoundTripTests
+{
+    public static TheoryData<string> ValidAslValidatorFiles() =>
+        [.. Corpus.AslValidatorFiles().Where(f => f.StartsWith("valid-", StringComparison.Ordinal))];
+
+    public static TheoryData<string> AllFiles() =>
+        [.. Corpus.AslValidatorFiles().Select(f => Path.Combine("asl-validator", f)),
+            .. Corpus.StateLintFiles().Select(f => Path.Combine("awslabs-statelint", f))];
+
+    [Theory]
+    [MemberData(nameof(ValidAslValidatorFiles))]
+    public void Valid_asl_validator_file_writes_back_equal_json(string file) =>
+        AssertRoundTrip(Path.Combine(Corpus.AslValidatorFolder, file));
+
+    [Theory]
+    [MemberData(nameof(AllFiles))]
+    public void Every_readable_corpus_file_writes_back_equal_json(string file)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Corpus.AslValidatorFolder)!, file);
+        var result = AslReader.Read(File.ReadAllBytes(path));
+        if (result.Machine is null || result.Problems.Count > 0)
+        {
+            return; // Malformed input (duplicate keys, wrong types) need not round trip: the reader reports it.
+        }
+
+        AssertRoundTrip(path);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFiles))]
+    public void Parse_write_parse_is_identity_on_the_model(string file)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Corpus.AslValidatorFolder)!, file);
+        var read = AslReader.Read(File.ReadAllBytes(path));
+        var first = read.Machine;
+        if (first is null || read.Problems.Count > 0)
+        {
+            return;
+        }
+
+        var written = first.ToJson();
+        var second = StateMachine.Parse(written);
+        second.ToJson().Should().Be(written);
+        second.ToJson(indented: true).Should().Be(first.ToJson(indented: true));
+    }
+
+    [Fact]
+    public void Numbers_keep_their_spelling()
+    {
+        const string json = """{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:f","Parameters":{"x":1.50,"y":1e3},"TimeoutSeconds":60,"Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":3,"BackoffRate":2.0}],"End":true}}}""";
+        StateMachine.Parse(json).ToJson().Should().Be(json);
+    }
+
+    [Fact]
+    public void Dollar_keys_and_unknown_fields_are_kept()
+    {
+        const string json = """{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.b","c.$":"States.Format('x{}', $.d)"},"End":true,"XFuture":{"k":[1,2]}}},"XTop":true}""";
+        var machine = StateMachine.Parse(json);
+        machine.States[0].UnknownFields.Should().ContainSingle(f => f.Key == "XFuture");
+        machine.UnknownFields.Should().ContainSingle(f => f.Key == "XTop");
+        machine.ToJson().Should().Be(json);
+    }
+
+    [Fact]
+    public void Utf8_span_string_and_file_read_the_same_model()
+    {
+        var path = Path.Combine(Corpus.AslValidatorFolder, "valid-map-distributed.asl.json");
+        var fromFile = StateMachine.Load(path).ToJson();
+        StateMachine.Parse(File.ReadAllText(path)).ToJson().Should().Be(fromFile);
+        StateMachine.Parse(File.ReadAllBytes(path).AsSpan()).ToJson().Should().Be(fromFile);
+    }
+
+    private static void AssertRoundTrip(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var machine = StateMachine.Parse(bytes);
+        using var original = JsonDocument.Parse(bytes);
+        using var written = JsonDocument.Parse(machine.ToJson());
+        JsonElement.DeepEquals(original.RootElement, written.RootElement).Should().BeTrue(
+            $"{Path.GetFileName(path)} must write back equal:\n{machine.ToJson(indented: true)}");
+        using var indented = JsonDocument.Parse(machine.ToJson(indented: true));
+        JsonElement.DeepEquals(original.RootElement, indented.RootElement).Should().BeTrue();
+    }
+}
