@@ -1,0 +1,27 @@
+using Airline.Pipeline.Redshift.Tests.Support;
+using Airline.Pipeline.TestSupport;
+using Npgsql;
+
+namespace Airline.Pipeline.Redshift.Tests;
+
+public sealed class PostgresUpsertTests(PostgresDatabaseFixture database) : UpsertBehaviourTests, IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
+{
+    private readonly List<NpgsqlConnection> _connections = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    protected override async Task<Warehouse> OpenAsync()
+    {
+        var connection = await database.OpenConnectionAsync();
+        _connections.Add(connection);
+        return new Warehouse(connection, SqlDialect.PostgreSql);
+    }
+}
