@@ -2,7 +2,7 @@ namespace Airline.Pipeline.Audit;
 
 /// <summary>
 /// The audit table's item layout, shared by the DynamoDB store (Airline.Pipeline.Aws) and the stream entry point
-/// (<c>AuditStreamHandler</c>), which reads the same items from DynamoDB Streams images.
+/// (<see cref="AuditStreamHandler"/>), which reads the same items from DynamoDB Streams images.
 /// One item per (run, layer) with <c>pk</c> = run id and <c>sk</c> = layer name, plus one decision item per run
 /// with <c>sk</c> = <see cref="DecisionSortKey"/>.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Airline.Pipeline.Audit;
 /// </summary>
 public sealed record LayerExpectation
 {
-    private const double Epsilon = 1e-9;
+    private const double Epsilon = 1e-12;
 
     private LayerExpectation(ExpectationKind kind, double ratio, double warnTolerance, double failTolerance)
     {

@@ -17,6 +17,8 @@ public readonly struct RunId : IEquatable<RunId>, IComparable<RunId>, ISpanForma
     /// <summary>The longest run id accepted (DynamoDB keys and S3 key segments stay short).</summary>
     public const int MaxLength = 128;
 
+    private static readonly long MaxMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     private readonly string? _value;
 
     private RunId(string value) => _value = value;
@@ -27,8 +29,8 @@ public readonly struct RunId : IEquatable<RunId>, IComparable<RunId>, ISpanForma
     /// <summary>True for <c>default(RunId)</c>, which no store accepts.</summary>
     public bool IsEmpty => string.IsNullOrEmpty(_value);
 
-    /// <summary>True when the id is a canonical (upper-case) ULID and so carries its timestamp.</summary>
-    public bool IsTimeOrdered => Crockford.TryDecodeTime(Value, out _);
+    /// <summary>True when the id is a canonical (upper-case) ULID whose timestamp is a valid date, so it carries its timestamp.</summary>
+    public bool IsTimeOrdered => TryGetTimestamp(out _);
 
     /// <summary>A new ULID run id stamped with <paramref name="timeProvider"/>'s UTC now and 80 random bits.</summary>
     /// <remarks>Ids made in the same millisecond are unordered among themselves; use <see cref="RunIdGenerator"/>
@@ -51,10 +53,10 @@ public readonly struct RunId : IEquatable<RunId>, IComparable<RunId>, ISpanForma
         }
 
         var milliseconds = timestamp.ToUnixTimeMilliseconds();
-        if (milliseconds < 0 || milliseconds > 0xFFFF_FFFF_FFFF)
+        if (milliseconds < 0)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(timestamp), timestamp, "a ULID timestamp must lie between 1970-01-01 and the year 10889.");
+                nameof(timestamp), timestamp, "a ULID timestamp must not be before 1970-01-01T00:00:00Z.");
         }
 
         return new RunId(Crockford.EncodeUlid(milliseconds, randomness));
@@ -64,7 +66,7 @@ public readonly struct RunId : IEquatable<RunId>, IComparable<RunId>, ISpanForma
     /// <returns>False for supplied ids that are not canonical ULIDs.</returns>
     public bool TryGetTimestamp(out DateTimeOffset timestamp)
     {
-        if (Crockford.TryDecodeTime(Value, out var milliseconds))
+        if (Crockford.TryDecodeTime(Value, out var milliseconds) && milliseconds <= MaxMilliseconds)
         {
             timestamp = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
             return true;
