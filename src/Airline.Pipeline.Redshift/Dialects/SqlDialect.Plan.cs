@@ -25,7 +25,7 @@ public sealed partial class SqlDialect
                 preActions = statements.Count;
             }
 
-            if (step is DropTableStep)
+            if (step is DropTableStep && !cleanup.Any(c => c.Sql == statements[^1].Sql))
             {
                 cleanup.Add(statements[^1]);
             }
@@ -260,7 +260,7 @@ public sealed partial class SqlDialect
             // A script has no RAISE: casting the listed keys to INTEGER fails the transaction with them in the error.
             var keyText = "'(' || " + string.Join(" || ', ' || ", step.Key.Select(k =>
                 $"COALESCE(CAST({Quote(k.Name, "key column", context)} AS VARCHAR), 'NULL')")) + " || ')'";
-            var aggregate = Kind == SqlDialectKind.Redshift ? $"LISTAGG({keyText}, '; ')" : $"string_agg({keyText}, '; ')";
+            var aggregate = Kind == SqlDialectKind.Redshift ? $"LISTAGG({keyText}, ' | ')" : $"string_agg({keyText}, ' | ')";
             var message = StringLiteral($"duplicate keys ({string.Join(", ", step.Key.Select(k => k.Name))}) in staging table {step.Staging.Name}: ", context);
             script = $"SELECT CAST({message} || {aggregate} AS INTEGER) FROM (SELECT {keys} FROM {staging} GROUP BY {keys} HAVING COUNT(*) > 1) AS {Quote("duplicates", "alias", context)}";
         }

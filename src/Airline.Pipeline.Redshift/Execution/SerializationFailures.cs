@@ -26,7 +26,9 @@ public static class SerializationFailures
                     return true;
                 }
 
-                if (db.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException" && db.ErrorCode is 5 or 6)
+                if (db.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException" &&
+                    (db.Message.Contains("database is locked", StringComparison.OrdinalIgnoreCase) ||
+                     db.Message.Contains("database table is locked", StringComparison.OrdinalIgnoreCase)))
                 {
                     return true;
                 }

@@ -92,6 +92,7 @@ public sealed class TableBuilder
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < _columns.Count; i++)
         {
             var column = _columns[i];
@@ -103,6 +104,10 @@ public sealed class TableBuilder
                 if (!seen.Add(column.Name))
                 {
                     problems.Add($"{location}: duplicate column name; rename one of them");
+                }
+                else if (!folded.TryAdd(column.Name.ToLowerInvariant(), column.Name))
+                {
+                    problems.Add($"{location}: differs from column '{folded[column.Name.ToLowerInvariant()]}' only in case; Redshift (which folds names to lower case by default) and SQLite treat them as one column: rename one");
                 }
             }
 

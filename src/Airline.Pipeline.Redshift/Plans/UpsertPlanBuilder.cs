@@ -219,10 +219,15 @@ public sealed partial class UpsertPlanBuilder
         var loadTable = new TableName(stagingSchema, StagingName(_target.Name.Name, dedup ? "_load_" : "_stage_", suffix));
         var applyTable = dedup ? new TableName(stagingSchema, StagingName(_target.Name.Name, "_stage_", suffix)) : loadTable;
         var columns = _target.Columns;
-        var steps = new List<PlanStep>
+        var steps = new List<PlanStep>();
+        if (!_temporary)
         {
-            new CreateStagingStep(_target, loadTable, _temporary),
-        };
+            // Glue's connector runs CREATE TABLE IF NOT EXISTS dbtable (types inferred from the frame) before the
+            // preactions: drop it and create staging exactly like the target.
+            steps.Add(new DropTableStep(loadTable));
+        }
+
+        steps.Add(new CreateStagingStep(_target, loadTable, _temporary));
         var preActions = steps.Count;
         steps.Add(_copy is null ? new LoadRowsStep(loadTable, columns) : new CopyStep(_copy.WithTarget(loadTable)));
         if (_lock)

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS "daily_flights_fact" ("carrier" TEXT, "dep_airport" TEXT, "arr_airport" TEXT, "dep_city" TEXT, "arr_city" TEXT, "dep_state" TEXT, "arr_state" TEXT, "dep_delay" INTEGER, "arr_delay" INTEGER, "flight_date" TEXT NOT NULL, "flight_id" TEXT);

@@ -1,0 +1,1 @@
+COPY "airlines"."events" FROM 's3://bucket/loads/run-1.manifest' IAM_ROLE 'arn:aws:iam::123456789012:role/ClusterRole,arn:aws:iam::210987654321:role/DataOwnerRole' MANIFEST FORMAT AS JSON 'auto ignorecase' ZSTD TIMEFORMAT AS 'epochsecs'

@@ -1,0 +1,10 @@
+BEGIN;
+CREATE TEMP TABLE "select_load_k1" (LIKE "Sales"."select" INCLUDING DEFAULTS);
+COPY "select_load_k1" FROM 's3://bucket/sales/' IAM_ROLE 'arn:aws:iam::123456789012:role/RedshiftLoadRole' FORMAT AS CSV IGNOREHEADER 1;
+LOCK "Sales"."select";
+CREATE TEMP TABLE "select_stage_k1" (LIKE "Sales"."select" INCLUDING DEFAULTS);
+INSERT INTO "select_stage_k1" ("Region", "order", "user", "amount", "loaded_at") SELECT "Region", "order", "user", "amount", "loaded_at" FROM (SELECT "Region", "order", "user", "amount", "loaded_at", ROW_NUMBER() OVER (PARTITION BY "Region", "order" ORDER BY "loaded_at" DESC NULLS LAST, "user" DESC NULLS LAST, "amount" DESC NULLS LAST) AS "airline_row_number" FROM "select_load_k1") AS "ranked" WHERE "airline_row_number" = 1;
+MERGE INTO "Sales"."select" USING "select_stage_k1" ON ("select"."Region" = "select_stage_k1"."Region" OR ("select"."Region" IS NULL AND "select_stage_k1"."Region" IS NULL)) AND "select"."order" = "select_stage_k1"."order" WHEN MATCHED THEN UPDATE SET "user" = "select_stage_k1"."user", "amount" = "select_stage_k1"."amount", "loaded_at" = "select_stage_k1"."loaded_at" WHEN NOT MATCHED THEN INSERT ("Region", "order", "user", "amount", "loaded_at") VALUES ("select_stage_k1"."Region", "select_stage_k1"."order", "select_stage_k1"."user", "select_stage_k1"."amount", "select_stage_k1"."loaded_at");
+DROP TABLE IF EXISTS "select_load_k1";
+DROP TABLE IF EXISTS "select_stage_k1";
+COMMIT;
