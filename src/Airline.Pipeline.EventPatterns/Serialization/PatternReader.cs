@@ -90,7 +90,10 @@ internal static class PatternReader
             case JsonValueKind.Array when name == "$or":
                 return ReadOr(value, pointer, problems);
             case JsonValueKind.Array:
-                return new LeafField(name, ReadLeaf(value, pointer, problems));
+                var matchers = ReadLeaf(value, pointer, problems);
+
+                // Entries that failed were reported; an empty model leaf would add a second, false problem.
+                return matchers.Count == 0 && value.GetArrayLength() > 0 ? null : new LeafField(name, matchers);
             default:
                 problems.Add(new PatternProblem(
                     pointer,
