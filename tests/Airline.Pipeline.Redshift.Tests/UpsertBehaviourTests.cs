@@ -162,7 +162,7 @@ public abstract class UpsertBehaviourTests
             .KeepLatestBy("loaded_at")
             .LockTarget()
             .Analyze()
-            .AuditRow(audit.Name, new("event", AuditValue.Of(nasty)), new("rows", AuditValue.StagedRowCount), new("at", AuditValue.CurrentTimestamp))
+            .AuditRow(audit.Name, ("event", AuditValue.Of(nasty)), ("rows", AuditValue.StagedRowCount), ("at", AuditValue.CurrentTimestamp))
             .Build();
 
         var result = await warehouse.RunAsync(plan, Scenario.StagedWithDuplicates);

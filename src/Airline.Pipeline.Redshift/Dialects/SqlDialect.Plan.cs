@@ -303,7 +303,7 @@ public sealed partial class SqlDialect
 
     private RenderedStatement Audit(AuditStep step, RenderContext context)
     {
-        var columns = string.Join(", ", step.Values.Select(v => Quote(v.Key, $"audit column of '{step.Table}'", context)));
+        var columns = string.Join(", ", step.Values.Select(v => Quote(v.Column, $"audit column of '{step.Table}'", context)));
         var count = Quote("staged_rows", "alias", context);
         var values = string.Join(", ", step.Values.Select(v => v.Value.Kind switch
         {

@@ -53,7 +53,7 @@ internal sealed record RefreshStep(TableName View) : PlanStep(StatementPurpose.R
 internal sealed record GrantStep(TableName Target, IReadOnlyList<string> Privileges, Grantee Grantee) : PlanStep(StatementPurpose.Grant);
 
 /// <summary>INSERT of one audit row.</summary>
-internal sealed record AuditStep(TableName Table, IReadOnlyList<KeyValuePair<string, AuditValue>> Values, TableName Staging)
+internal sealed record AuditStep(TableName Table, IReadOnlyList<(string Column, AuditValue Value)> Values, TableName Staging)
     : PlanStep(StatementPurpose.Audit);
 
 /// <summary>DROP TABLE IF EXISTS.</summary>

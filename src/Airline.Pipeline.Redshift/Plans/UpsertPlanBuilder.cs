@@ -151,7 +151,7 @@ public sealed partial class UpsertPlanBuilder
     }
 
     /// <summary>Insert an audit/control row into <paramref name="table"/> afterwards, in the same transaction.</summary>
-    public UpsertPlanBuilder AuditRow(TableName table, params KeyValuePair<string, AuditValue>[] values)
+    public UpsertPlanBuilder AuditRow(TableName table, params (string Column, AuditValue Value)[] values)
     {
         if (values.Length == 0)
         {

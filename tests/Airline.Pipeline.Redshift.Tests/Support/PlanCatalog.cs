@@ -17,7 +17,7 @@ public static class PlanCatalog
                 .Grant(Grantee.User("analyst"), "select")
                 .Grant(Grantee.Group("analytics_team"), "SELECT", "INSERT")
                 .Grant(Grantee.Public, "SELECT")
-                .AuditRow(new TableName("Sales", "etl_audit_log"), new("event", AuditValue.Of("glue_job_success")), new("rows", AuditValue.StagedRowCount), new("at", AuditValue.CurrentTimestamp))
+                .AuditRow(new TableName("Sales", "etl_audit_log"), ("event", AuditValue.Of("glue_job_success")), ("rows", AuditValue.StagedRowCount), ("at", AuditValue.CurrentTimestamp))
                 .StagingSuffix("t5").Build());
             yield return ($"{strategy}-copy", Scenario.Plan(strategy)
                 .LoadWithCopy(S3Source.Prefix("s3://bucket/sales/"), new CopyOptions { IamRoles = ["arn:aws:iam::123456789012:role/Load"], IgnoreHeader = 1 })

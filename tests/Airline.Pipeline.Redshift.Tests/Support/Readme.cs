@@ -14,9 +14,9 @@ public static class Readme
             .Analyze()
             .AuditRow(
                 new TableName("airlines", "etl_audit_log"),
-                new("event", AuditValue.Of("glue_job_success")),
-                new("logged_at", AuditValue.CurrentTimestamp),
-                new("record_count", AuditValue.StagedRowCount))
+                ("event", AuditValue.Of("glue_job_success")),
+                ("logged_at", AuditValue.CurrentTimestamp),
+                ("record_count", AuditValue.StagedRowCount))
             .StagingSuffix("run20231115")
             .Build();
 
