@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using Airline.Pipeline.Audit.Internal;
 
 namespace Airline.Pipeline.Audit;
@@ -10,8 +11,10 @@ namespace Airline.Pipeline.Audit;
 /// characters: 48 bits of Unix milliseconds, then 80 random bits), so they sort by time with an ordinal string
 /// comparison and carry their processing timestamp (<see cref="TryGetTimestamp"/>). Ids supplied by another
 /// system (the seeds' Firehose Lambda stamps one) are accepted as they are when they use only URL-unreserved
-/// characters (<c>A-Z a-z 0-9 - . _ ~</c>, at most <see cref="MaxLength"/>).
+/// characters (<c>A-Z a-z 0-9 - . _ ~</c>, at most <see cref="MaxLength"/>). System.Text.Json reads and writes it
+/// as a string.
 /// </summary>
+[JsonConverter(typeof(RunIdJsonConverter))]
 public readonly struct RunId : IEquatable<RunId>, IComparable<RunId>, ISpanFormattable, IParsable<RunId>
 {
     /// <summary>The longest run id accepted (DynamoDB keys and S3 key segments stay short).</summary>

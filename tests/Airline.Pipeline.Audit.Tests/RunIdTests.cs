@@ -124,3 +124,16 @@ public sealed class RunIdTests
 
     private static byte[] RandomBytes() => Random.Shared.GetItems<byte>(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 10);
 }
+
+public sealed class RunIdJsonTests
+{
+    [Fact]
+    public void SystemTextJson_WritesAString_AndValidatesOnRead()
+    {
+        var id = RunId.Parse("run-7");
+        System.Text.Json.JsonSerializer.Serialize(new { RunId = id }).Should().Be("""{"RunId":"run-7"}""");
+        System.Text.Json.JsonSerializer.Deserialize<RunId>("\"run-7\"").Should().Be(id);
+        ((Action)(() => System.Text.Json.JsonSerializer.Deserialize<RunId>("\"bad id\""))).Should()
+            .Throw<System.Text.Json.JsonException>().WithMessage("*' ' (U+0020) at position 3*");
+    }
+}
