@@ -12,11 +12,26 @@ internal sealed class CidrBlock
     private readonly UInt128 _network;
     private readonly UInt128 _mask;
 
-    private CidrBlock(bool v6, UInt128 network, UInt128 mask)
+    private CidrBlock(bool v6, UInt128 network, UInt128 mask, int maskBits)
     {
         _v6 = v6;
         _network = network;
         _mask = mask;
+        MaskBits = maskBits;
+    }
+
+    public bool IsV6 => _v6;
+
+    public UInt128 Network => _network;
+
+    public int MaskBits { get; }
+
+    /// <summary>The mask of a prefix length.</summary>
+    public static UInt128 Mask(bool v6, int maskBits)
+    {
+        var bits = v6 ? 128 : 32;
+        var mask = maskBits == 0 ? UInt128.Zero : UInt128.MaxValue << (bits - maskBits);
+        return v6 ? mask : mask & uint.MaxValue;
     }
 
     /// <summary>Parses a block; null with a message when it is malformed.</summary>
@@ -46,13 +61,8 @@ internal sealed class CidrBlock
             return null;
         }
 
-        var mask = maskBits == 0 ? UInt128.Zero : UInt128.MaxValue << (bits - maskBits);
-        if (!v6)
-        {
-            mask &= uint.MaxValue;
-        }
-
-        return new CidrBlock(v6, value & mask, mask);
+        var mask = Mask(v6, maskBits);
+        return new CidrBlock(v6, value & mask, mask, maskBits);
     }
 
     /// <summary>True when the string is an address of the same family inside the block.</summary>
@@ -66,7 +76,7 @@ internal sealed class CidrBlock
         return (value & _mask) == _network;
     }
 
-    private static bool TryParseAddress(ReadOnlySpan<char> text, out UInt128 value, out bool v6)
+    public static bool TryParseAddress(ReadOnlySpan<char> text, out UInt128 value, out bool v6)
     {
         value = default;
         v6 = false;

@@ -15,9 +15,9 @@ internal sealed class FieldIndex
     private readonly List<int> _false = [];
     private readonly List<int> _null = [];
     private readonly List<int> _exists = [];
-    private readonly List<(NumericRange Range, int Condition)> _ranges = [];
-    private readonly List<(WildcardPattern Pattern, int Condition)> _wildcards = [];
-    private readonly List<(CidrBlock Block, int Condition)> _cidrs = [];
+    private readonly RangeIndex _ranges = new();
+    private readonly WildcardIndex _wildcards = new();
+    private readonly CidrIndex _cidrs = new();
     private readonly List<AnythingButTest> _anythingButs = [];
     private readonly AffixIndex _prefixes = new();
     private readonly AffixIndex _suffixes = new();
@@ -31,9 +31,6 @@ internal sealed class FieldIndex
     private int[] _falseArray = [];
     private int[] _nullArray = [];
     private int[] _existsArray = [];
-    private (NumericRange Range, int Condition)[] _rangeArray = [];
-    private (WildcardPattern Pattern, int Condition)[] _wildcardArray = [];
-    private (CidrBlock Block, int Condition)[] _cidrArray = [];
     private AnythingButTest[] _anythingButArray = [];
     private bool _hasExactStrings;
     private bool _hasIgnoreCase;
@@ -83,20 +80,20 @@ internal sealed class FieldIndex
                 _suffixes.Add(suffix.Value, condition);
                 break;
             case WildcardMatcher wildcard:
-                _wildcards.Add((WildcardPattern.Compile(wildcard.Value), condition));
+                _wildcards.Add(WildcardPattern.Compile(wildcard.Value), condition);
                 break;
             case CidrMatcher cidr:
                 var block = CidrBlock.TryParse(cidr.Value, out _);
                 if (block is not null)
                 {
-                    _cidrs.Add((block, condition));
+                    _cidrs.Add(block, condition);
                 }
 
                 break;
             case NumericMatcher numeric:
                 if (NumericRange.TryParse(numeric.Terms, out var range) is null)
                 {
-                    _ranges.Add((range, condition));
+                    _ranges.Add(range, condition);
                 }
 
                 break;
@@ -122,9 +119,9 @@ internal sealed class FieldIndex
         _falseArray = [.. _false.Distinct()];
         _nullArray = [.. _null.Distinct()];
         _existsArray = [.. _exists.Distinct()];
-        _rangeArray = [.. _ranges];
-        _wildcardArray = [.. _wildcards];
-        _cidrArray = [.. _cidrs];
+        _ranges.Freeze();
+        _wildcards.Freeze();
+        _cidrs.Freeze();
         _anythingButArray = [.. _anythingButs];
         _prefixes.Freeze();
         _suffixes.Freeze();
@@ -150,20 +147,10 @@ internal sealed class FieldIndex
         _suffixes.Collect(value, suffix: true, scratch);
         _prefixesIgnoreCase.Collect(folded, suffix: false, scratch);
         _suffixesIgnoreCase.Collect(folded, suffix: true, scratch);
-        foreach (var (pattern, condition) in _wildcardArray)
+        _wildcards.Collect(value, scratch);
+        if (!_cidrs.IsEmpty)
         {
-            if (pattern.IsMatch(value))
-            {
-                scratch.Hit(condition);
-            }
-        }
-
-        foreach (var (block, condition) in _cidrArray)
-        {
-            if (block.Contains(value))
-            {
-                scratch.Hit(condition);
-            }
+            _cidrs.Collect(value, scratch);
         }
 
         foreach (var test in _anythingButArray)
@@ -186,13 +173,7 @@ internal sealed class FieldIndex
                 scratch.Hit(conditions);
             }
 
-            foreach (var (range, condition) in _rangeArray)
-            {
-                if (range.Contains(number))
-                {
-                    scratch.Hit(condition);
-                }
-            }
+            _ranges.Collect(number, scratch);
         }
 
         foreach (var test in _anythingButArray)
