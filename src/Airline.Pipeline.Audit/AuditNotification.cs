@@ -100,6 +100,13 @@ public sealed record AuditNotification
     public static AuditNotification FromReport(AuditReport report, DateTimeOffset time) =>
         NotificationText.FromReport(report, time);
 
+    /// <summary>The per-layer lines of <paramref name="report"/> (messages only where a layer is not plainly passed).</summary>
+    public static IReadOnlyList<NotificationLayer> LayersOf(AuditReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return NotificationText.LayersOf(report);
+    }
+
     /// <summary>The JSON message body (snake_case names, null members left out).</summary>
     public string ToJson(bool indented = false) => NotificationJson.Write(this, indented);
 

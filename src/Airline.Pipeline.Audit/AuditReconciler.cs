@@ -70,16 +70,59 @@ public sealed class AuditReconciler
             return new ReconcileResult(report, null, decidedNow: false, null, null);
         }
 
-        var decision = new AuditDecision(runId, report.Status, now, report.Summary);
+        return await DecideAsync(report, AuditNotification.FromReport(report, now), now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Fails the run because a job failed (the airline seed's failure notice: <c>error</c>, <c>failed_query</c>), with
+    /// the same once-only claim as <see cref="ReconcileAsync"/>: if the run is already decided nothing is sent, and a
+    /// retried or concurrent call publishes nothing more. The notification carries the layer breakdown so far.
+    /// </summary>
+    public async ValueTask<ReconcileResult> ReportFailureAsync(
+        RunId runId, string error, string? failedQuery = null, string? processedFile = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (runId.IsEmpty)
+        {
+            throw new ArgumentException("the run id is empty; pass a parsed or generated RunId.", nameof(runId));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        var existing = await _store.GetDecisionAsync(runId, cancellationToken).ConfigureAwait(false);
+        var records = await _store.GetRecordsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var now = _timeProvider.GetUtcNow();
+        var report = Plan.Evaluate(runId, records, now);
+        if (existing is not null)
+        {
+            Log.AlreadyDecided(_logger, runId, existing.Status);
+            return new ReconcileResult(report, existing, decidedNow: false, null, null);
+        }
+
+        var failure = AuditNotification.Failed(runId, now, error, failedQuery, processedFile, Plan.Name);
+        var notification = failure with
+        {
+            ProcessedFile = processedFile ?? report.Reference.Record?.Source,
+            InputRows = report.Reference.Count,
+            OutputRows = report.Layers[^1].Count,
+            ReferenceLayer = Plan.ReferenceLayer,
+            Layers = AuditNotification.LayersOf(report),
+        };
+        return await DecideAsync(report, notification, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ReconcileResult> DecideAsync(
+        AuditReport report, AuditNotification notification, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var runId = report.RunId;
+        var decision = new AuditDecision(runId, notification.Status, now, notification.Error ?? report.Summary);
         if (!await _store.TryRecordDecisionAsync(decision, cancellationToken).ConfigureAwait(false))
         {
             var winner = await _store.GetDecisionAsync(runId, cancellationToken).ConfigureAwait(false);
-            Log.AlreadyDecided(_logger, runId, winner?.Status ?? report.Status);
+            Log.AlreadyDecided(_logger, runId, winner?.Status ?? decision.Status);
             return new ReconcileResult(report, winner, decidedNow: false, null, null);
         }
 
         Log.Decided(_logger, runId, decision.Status, decision.Summary);
-        var notification = AuditNotification.FromReport(report, now);
         var topic = Topics.For(decision.Status);
         string messageId;
         try

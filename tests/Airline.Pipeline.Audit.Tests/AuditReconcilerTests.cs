@@ -314,3 +314,59 @@ public sealed class AuditReconcilerTests
             throw new IOException("SNS unreachable");
     }
 }
+
+public sealed class ReportFailureTests
+{
+    [Fact]
+    public async Task JobFailure_FailsTheRunOnce_WithErrorAndFailedQuery()
+    {
+        var h = new AuditHarness();
+        var run = h.NewRun();
+        await h.Recorder.RecordAsync(run, AuditLayers.S3Landing, 10, source: "flights_20231115.csv");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+            await h.Reconciler.ReportFailureAsync(run, "RedshiftLoadError", "COPY daily_flights_fact FROM 's3://...'"))));
+
+        results.Count(r => r.DecidedNow).Should().Be(1);
+        var sent = h.Publisher.PublishedTo(AuditHarness.FailureTopic).Should().ContainSingle().Subject;
+        sent.Error.Should().Be("RedshiftLoadError");
+        sent.FailedQuery.Should().Be("COPY daily_flights_fact FROM 's3://...'");
+        sent.ProcessedFile.Should().Be("flights_20231115.csv");
+        sent.InputRows.Should().Be(10);
+        sent.Layers.Should().HaveCount(4);
+        (await h.Store.GetDecisionAsync(run))!.Summary.Should().Be("RedshiftLoadError");
+    }
+
+    [Fact]
+    public async Task JobFailure_AfterASuccess_SendsNothing()
+    {
+        var h = new AuditHarness();
+        var run = h.NewRun();
+        foreach (var layer in AuditLayers.SeedLayers)
+        {
+            await h.Recorder.RecordAsync(run, layer, 7);
+        }
+
+        await h.Reconciler.ReconcileAsync(run);
+        var late = await h.Reconciler.ReportFailureAsync(run, "late failure");
+
+        late.DecidedNow.Should().BeFalse();
+        late.Status.Should().Be(AuditStatus.Succeeded);
+        h.Publisher.Published.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterAJobFailure_SendsNothing()
+    {
+        var h = new AuditHarness();
+        var run = h.NewRun();
+        await h.Reconciler.ReportFailureAsync(run, "GlueJobFailed");
+        foreach (var layer in AuditLayers.SeedLayers)
+        {
+            await h.Recorder.RecordAsync(run, layer, 7);
+        }
+
+        (await h.Reconciler.ReconcileAsync(run)).Status.Should().Be(AuditStatus.Failed);
+        h.Publisher.Published.Should().ContainSingle();
+    }
+}

@@ -91,6 +91,13 @@ internal static class NotificationText
         return text.ToString();
     }
 
+    internal static IReadOnlyList<NotificationLayer> LayersOf(AuditReport report) =>
+        report.Layers
+            .Select(l => new NotificationLayer(
+                l.Layer, l.Count, l.ExpectedCount, l.Status,
+                l.Status is LayerStatus.Passed or LayerStatus.Reference ? null : l.Message))
+            .ToList();
+
     internal static AuditNotification FromReport(AuditReport report, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -111,11 +118,7 @@ internal static class NotificationText
             InputRows = reference.Count,
             OutputRows = report.Layers[^1].Count,
             ReferenceLayer = report.Plan.ReferenceLayer,
-            Layers = report.Layers
-                .Select(l => new NotificationLayer(
-                    l.Layer, l.Count, l.ExpectedCount, l.Status,
-                    l.Status is LayerStatus.Passed or LayerStatus.Reference ? null : l.Message))
-                .ToList(),
+            Layers = LayersOf(report),
             Error = report.Status == AuditStatus.Failed ? Cut(report.Summary, AuditNotification.MaxTextLength) : null,
             Warnings = report.Warnings,
         };
