@@ -12,10 +12,10 @@ namespace Airline.Pipeline.Aws.Storage;
 /// </summary>
 /// <remarks>
 /// Payloads are sent with <c>UseChunkEncoding = false</c>: S3 accepts both, and emulators such as s3rver store
-/// aws-chunked framing as content otherwise. CopyObject sources whose keys hold characters that S3 percent-encodes
-/// in <c>x-amz-copy-source</c> (for example <c>+ , : = @ &amp;</c>) are decoded with <c>decodeURI</c> by s3rver and
-/// not found; when CopyObject answers 404 for a source that HeadObject finds, the copy is made by streaming the
-/// object through this process instead (never needed on AWS, harmless there).
+/// aws-chunked framing as content otherwise. AWSSDK.S3 4.x percent-encodes <c>x-amz-copy-source</c> whole (the
+/// bucket/key separator as <c>%2F</c>, and <c>+ , : = @ &amp;</c> in keys); s3rver decodes it with <c>decodeURI</c>,
+/// which leaves those escaped, and answers 404. So when CopyObject answers 404 for a source that HeadObject finds, the copy is made by
+/// streaming the object through this process instead (never needed on AWS, harmless there).
 /// </remarks>
 public sealed class S3ObjectStore : IObjectStore
 {
