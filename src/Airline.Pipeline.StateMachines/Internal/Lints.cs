@@ -1,16 +1,163 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Airline.Pipeline.StateMachines.Model;
 using Airline.Pipeline.StateMachines.Validation;
 
 namespace Airline.Pipeline.StateMachines.Internal;
 
-/// <summary>Warnings for mistakes AWS accepts (the seeds make all three).</summary>
+/// <summary>Warnings for mistakes AWS accepts; the seeds' workflow makes all three.</summary>
 internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
 {
+    private static readonly string[] FailureWords = ["FAIL", "ERROR", "CANCEL", "STOP", "TIMEOUT", "TIMED_OUT", "ABORT"];
+
+    private static readonly string[] ThrottlingProne =
+    [
+        "arn:aws:states:::aws-sdk:", "arn:aws:states:::lambda:", "arn:aws:states:::glue:", "arn:aws:states:::sns:",
+        "arn:aws:states:::sqs:", "arn:aws:states:::dynamodb:", "arn:aws:states:::events:", "arn:aws:states:::athena:",
+        "arn:aws:states:::batch:", "arn:aws:states:::ecs:", "arn:aws:states:::states:", "arn:aws:states:::bedrock:",
+    ];
+
     public void Check(StateGraph graph, string pointer)
     {
-        _ = graph;
-        _ = pointer;
-        _ = problems;
+        var statesPointer = pointer + "/States";
+        foreach (var state in graph.States)
+        {
+            var at = Pointer.Child(statesPointer, state.Name);
+            switch (state)
+            {
+                case TaskState task:
+                    CheckRetry(task, at);
+                    break;
+                case ChoiceState choice:
+                    CheckJobStateChoice(graph, choice, at);
+                    CheckPollLoop(graph, choice, at);
+                    break;
+                case ParallelState parallel:
+                    for (var i = 0; i < parallel.Branches.Length; i++)
+                    {
+                        Check(parallel.Branches[i], Pointer.Child(at + "/Branches", i));
+                    }
+
+                    break;
+                case MapState map:
+                    if (map.ItemProcessor is { } processor)
+                    {
+                        Check(processor, at + "/ItemProcessor");
+                    }
+
+                    if (map.Iterator is { } iterator)
+                    {
+                        Check(iterator, at + "/Iterator");
+                    }
+
+                    break;
+            }
+        }
     }
+
+    private void CheckRetry(TaskState task, string pointer)
+    {
+        var resource = task.Resource;
+        var prone = ThrottlingProne.Any(p => resource.StartsWith(p, StringComparison.Ordinal))
+            || resource.Contains(":lambda:", StringComparison.Ordinal) && resource.Contains(":function:", StringComparison.Ordinal);
+        if (prone && task.Retry.IsEmpty)
+        {
+            Warn(pointer, ProblemCodes.LintTaskWithoutRetry,
+                $"Task '{task.Name}' calls {resource} with no Retry; throttling and transient service errors will fail the execution. " +
+                "Add a Retry for the service's throttling errors (e.g. Lambda.TooManyRequestsException, Glue.ThrottlingException) with BackoffRate and JitterStrategy FULL.");
+        }
+    }
+
+    /// <summary>
+    /// A Choice that tests JobRunState right after a Glue start: after <c>.sync</c> a failed job already failed the Task
+    /// (only a Catch sees it); after a plain start the result has only JobRunId, so JobRunState is never there.
+    /// </summary>
+    private void CheckJobStateChoice(StateGraph graph, ChoiceState choice, string pointer)
+    {
+        if (!choice.Choices.SelectMany(Flatten).Any(r => r.Variable?.Contains("JobRunState", StringComparison.Ordinal) == true))
+        {
+            return;
+        }
+
+        foreach (var source in graph.States.OfType<TaskState>().Where(t => t.Next == choice.Name))
+        {
+            if (source.Resource.StartsWith("arn:aws:states:::glue:startJobRun.sync", StringComparison.Ordinal))
+            {
+                Warn(pointer, ProblemCodes.LintChoiceAfterSync,
+                    $"Choice '{choice.Name}' tests JobRunState after the .sync task '{source.Name}', but a failed job fails that task " +
+                    "(States.TaskFailed) before this Choice runs; add a Catch on the task that goes to the failure handling and drop the test.");
+            }
+            else if (source.Resource is "arn:aws:states:::glue:startJobRun" or "arn:aws:states:::aws-sdk:glue:startJobRun")
+            {
+                Warn(pointer, ProblemCodes.LintChoiceAfterSync,
+                    $"Choice '{choice.Name}' tests JobRunState after '{source.Name}', which starts the job without .sync and returns only JobRunId; " +
+                    "use arn:aws:states:::glue:startJobRun.sync with a Catch, or poll aws-sdk:glue:getJobRun in a Wait loop.");
+            }
+        }
+    }
+
+    /// <summary>A Choice in a loop with a Wait that never tests for a failure value can spin until the execution times out.</summary>
+    private void CheckPollLoop(StateGraph graph, ChoiceState choice, string pointer)
+    {
+        var fromChoice = Reachable(graph, choice.Name);
+        var loopsThroughWait = graph.States.OfType<WaitState>().Any(w => fromChoice.Contains(w.Name) && Reachable(graph, w.Name).Contains(choice.Name));
+        if (!loopsThroughWait)
+        {
+            return;
+        }
+
+        var testsFailure = choice.Choices.SelectMany(Flatten).Any(r =>
+            r.Operand is { ValueKind: JsonValueKind.String } operand
+            && FailureWords.Any(w => operand.GetString()!.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        if (!testsFailure)
+        {
+            Warn(pointer, ProblemCodes.LintPollLoopWithoutFailureExit,
+                $"Choice '{choice.Name}' polls in a loop with a Wait but never tests for a failure (FAILED, CANCELLED, ERROR...), " +
+                "so a failed run loops until the execution times out; add a rule that goes to the failure handling.");
+        }
+    }
+
+    private static HashSet<string> Reachable(StateGraph graph, string from)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        if (graph.FindState(from) is { } start)
+        {
+            foreach (var target in start.Transitions)
+            {
+                stack.Push(target);
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            var name = stack.Pop();
+            if (!seen.Add(name) || graph.FindState(name) is not { } state)
+            {
+                continue;
+            }
+
+            foreach (var target in state.Transitions)
+            {
+                stack.Push(target);
+            }
+        }
+
+        return seen;
+    }
+
+    private static IEnumerable<ChoiceRule> Flatten(ChoiceRule rule)
+    {
+        yield return rule;
+        foreach (var child in (rule.And ?? []).Concat(rule.Or ?? []).Concat(rule.Not is null ? [] : [rule.Not]))
+        {
+            foreach (var inner in Flatten(child))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    private void Warn(string pointer, string code, string message) =>
+        problems.Add(new AslProblem(pointer, code, message, ProblemSeverity.Warning));
 }
