@@ -1,4 +1,9 @@
+using System.Buffers;
 using System.Buffers.Text;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Airline.Pipeline.Flights.Internal;
@@ -10,6 +15,9 @@ namespace Airline.Pipeline.Flights.Internal;
 internal sealed class BlockProcessor
 {
     private const int MaxShownValue = 40;
+
+    /// <summary>Bytes indexed per pass; the index of a window stays in the core's L1/L2 cache.</summary>
+    private const int Window = 32 * 1024;
     private readonly FlightLayout _layout;
     private readonly AirportTable _airports;
     private readonly FlightEnrichmentOptions _options;
@@ -21,32 +29,370 @@ internal sealed class BlockProcessor
         _options = options;
     }
 
+    /// <summary>
+    /// Runs the transform over a block of whole records, one window of <see cref="Window"/> bytes at a time, in two
+    /// passes. Pass 1 indexes the window 64 bytes at a time: vector compares give bit masks of commas, line feeds
+    /// and quotes, and the positions of the separators (commas and line feeds outside quotes) are written to an
+    /// index without a branch per position; chunks with quotes take a slower path that toggles the quoted state.
+    /// Pass 2 takes the records: a record with the header's field count has its line feed exactly
+    /// <c>FieldCount - 1</c> separators on, so it is checked in O(1) and its fields are read straight from the index.
+    /// </summary>
     public BlockResult Process(ReadOnlySpan<byte> data, long firstLine, int collectSamples)
     {
         var result = new BlockResult(Math.Max(4096, data.Length / 4));
-        var row = new RowContext(data, new int[_layout.FieldCount], result, collectSamples);
-        var pos = 0;
-        var line = firstLine;
-        while (pos < data.Length)
+        var scan = new ScanState
         {
-            row.Start = pos;
-            pos = RowTokenizer.Read(data, pos, row.Ends, out var fieldCount, out var innerNewlines, out var unterminated);
-            row.Next = pos;
-            row.Line = line;
-            line += 1 + innerNewlines;
-            if (fieldCount == 1 && row.Ends[0] == row.Start)
+            Seps = ArrayPool<int>.Shared.Rent(Window + 128 + (2 * _layout.FieldCount)),
+            LineFeeds = ArrayPool<int>.Shared.Rent(Window + 128),
+        };
+        try
+        {
+            var row = new RowContext(data, result, collectSamples) { FieldCount = _layout.FieldCount };
+            var length = data.Length;
+            var rowsDone = 0L;
+            var quotedSeen = 0;
+            var fieldCount = _layout.FieldCount;
+            var cancelledIndex = _layout.Cancelled;
+            var depIndex = _layout.DepDelay;
+            long threshold = _options.DelayThresholdMinutes;
+            var quickNotDelayed = 0L;
+            while (scan.Pos < length)
             {
-                continue;
+                var windowEnd = Math.Min(length, scan.Pos + Window);
+                if (scan.Seps.Length < scan.SepCount + (windowEnd - scan.Pos) + 128)
+                {
+                    var bigger = ArrayPool<int>.Shared.Rent((scan.SepCount + Window + 128) * 2);
+                    scan.Seps.AsSpan(0, scan.SepCount).CopyTo(bigger);
+                    ArrayPool<int>.Shared.Return(scan.Seps);
+                    scan.Seps = bigger;
+                }
+
+                Index(data, windowEnd, ref scan);
+                row.Seps = scan.Seps;
+                var k = 0;
+                ref var sep0 = ref MemoryMarshal.GetArrayDataReference(scan.Seps);
+                for (var r = 0; r < scan.LineFeedCount; r++)
+                {
+                    var rowEnd = scan.LineFeeds[r];
+                    var last = k + fieldCount - 1;
+                    if (last < scan.SepCount && Unsafe.Add(ref sep0, last) == rowEnd && rowEnd < length)
+                    {
+                        // The usual record: the header's field count, not cancelled, not delayed. Decided here
+                        // without the general path's bookkeeping.
+                        if ((cancelledIndex < 0 || IsZeroField(data, ref sep0, k, cancelledIndex, row.Start)) &&
+                            TryShortInt(data, ref sep0, k, depIndex, row.Start, out var quickDelay) &&
+                            quickDelay <= threshold)
+                        {
+                            quickNotDelayed++;
+                            rowsDone++;
+                            row.Start = rowEnd + 1;
+                            k = last + 1;
+                            continue;
+                        }
+
+                        row.K = k;
+                        row.Next = rowEnd + 1;
+                        row.Line = LineOf(row.Start, firstLine + rowsDone, scan.QuotedLineFeeds, ref quotedSeen);
+                        result.Rows++;
+                        if (!ProcessRow(ref row, fieldCount, unterminated: false))
+                        {
+                            return result;
+                        }
+                    }
+                    else
+                    {
+                        var j = k;
+                        while (scan.Seps[j] != rowEnd)
+                        {
+                            j++;
+                        }
+
+                        last = j;
+                        row.K = k;
+                        row.Next = rowEnd < length ? rowEnd + 1 : rowEnd;
+                        row.Line = LineOf(row.Start, firstLine + rowsDone, scan.QuotedLineFeeds, ref quotedSeen);
+                        var unterminated = rowEnd == length && scan.InQuotes;
+                        var blank = j == k && !unterminated
+                            && (rowEnd == row.Start || (rowEnd == row.Start + 1 && data[row.Start] == '\r'));
+                        if (!blank)
+                        {
+                            result.Rows++;
+                            if (!ProcessRow(ref row, j - k + 1, unterminated))
+                            {
+                                return result;
+                            }
+                        }
+                    }
+
+                    rowsDone++;
+                    row.Start = row.Next;
+                    k = last + 1;
+                }
+
+                result.Rows += quickNotDelayed;
+                result.NotDelayed += quickNotDelayed;
+                quickNotDelayed = 0;
+                scan.Seps.AsSpan(k, scan.SepCount - k).CopyTo(scan.Seps);
+                scan.SepCount -= k;
+                scan.LineFeedCount = 0;
             }
 
-            result.Rows++;
-            if (!ProcessRow(ref row, fieldCount, unterminated))
+            return result;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(scan.Seps);
+            ArrayPool<int>.Shared.Return(scan.LineFeeds);
+        }
+    }
+
+    /// <summary>The physical line of the record at <paramref name="start"/>: one per earlier record plus the line
+    /// feeds inside quoted fields before it (counted with a cursor that only moves forward).</summary>
+    private static long LineOf(int start, long lineWithoutQuoted, List<int>? quotedLineFeeds, ref int seen)
+    {
+        if (quotedLineFeeds is not null)
+        {
+            while (seen < quotedLineFeeds.Count && quotedLineFeeds[seen] < start)
             {
-                break;
+                seen++;
             }
         }
 
-        return result;
+        return lineWithoutQuoted + seen;
+    }
+
+    /// <summary>Whether field <paramref name="index"/> of the record is exactly "0" (before a CR when it is last).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsZeroField(ReadOnlySpan<byte> data, ref int sep0, int k, int index, int rowStart)
+    {
+        var start = index == 0 ? rowStart : Unsafe.Add(ref sep0, k + index - 1) + 1;
+        var end = Unsafe.Add(ref sep0, k + index);
+        return data[start] == '0' && (end - start == 1 || (end - start == 2 && data[start + 1] == '\r'));
+    }
+
+    /// <summary>A field that is a plain short integer (optional minus, 1-6 digits); false for anything else, which
+    /// the general path then handles (and reports).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryShortInt(ReadOnlySpan<byte> data, ref int sep0, int k, int index, int rowStart, out long value)
+    {
+        var start = index == 0 ? rowStart : Unsafe.Add(ref sep0, k + index - 1) + 1;
+        var end = Unsafe.Add(ref sep0, k + index);
+        value = 0;
+        if ((uint)(end - start - 1) >= 7)
+        {
+            return false;
+        }
+
+        var field = data[start..end];
+        var negative = field[0] == '-';
+        var i = negative ? 1 : 0;
+        if (i == field.Length)
+        {
+            return false;
+        }
+
+        long v = 0;
+        for (; i < field.Length; i++)
+        {
+            var d = (uint)(field[i] - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            v = (v * 10) + d;
+        }
+
+        value = negative ? -v : v;
+        return true;
+    }
+
+    /// <summary>Pass 1 over [scan.Pos, windowEnd): appends separator and line feed positions to the index.</summary>
+    private static void Index(ReadOnlySpan<byte> data, int windowEnd, ref ScanState scan)
+    {
+        ref var origin = ref MemoryMarshal.GetReference(data);
+        ref var sep0 = ref MemoryMarshal.GetArrayDataReference(scan.Seps);
+        ref var lf0 = ref MemoryMarshal.GetArrayDataReference(scan.LineFeeds);
+        var pos = scan.Pos;
+        var sepCount = scan.SepCount;
+        var lfCount = scan.LineFeedCount;
+        var inQuotes = scan.InQuotes;
+        while (pos <= windowEnd - 64)
+        {
+            var (commas, lineFeeds, quotes) = Masks(ref origin, pos);
+            if ((quotes | (inQuotes ? 1UL : 0UL)) == 0)
+            {
+                Flatten(ref sep0, ref sepCount, commas | lineFeeds, pos);
+                FlattenSparse(ref lf0, ref lfCount, lineFeeds, pos);
+            }
+            else
+            {
+                // Quoted regions without a branch per quote: the prefix XOR of the quote mask is 1 from each
+                // opening quote up to its closing quote; a region still open at the chunk's end carries over.
+                var quoted = PrefixXor(quotes) ^ (inQuotes ? ulong.MaxValue : 0UL);
+                inQuotes = (long)quoted < 0;
+                var outside = ~quoted;
+                Flatten(ref sep0, ref sepCount, (commas | lineFeeds) & outside, pos);
+                FlattenSparse(ref lf0, ref lfCount, lineFeeds & outside, pos);
+                var quotedLineFeeds = lineFeeds & quoted;
+                while (quotedLineFeeds != 0)
+                {
+                    (scan.QuotedLineFeeds ??= []).Add(pos + BitOperations.TrailingZeroCount(quotedLineFeeds));
+                    quotedLineFeeds &= quotedLineFeeds - 1;
+                }
+            }
+
+            pos += 64;
+        }
+
+        if (windowEnd == data.Length)
+        {
+            for (; pos < windowEnd; pos++)
+            {
+                var b = Unsafe.Add(ref origin, pos);
+                if (b == '"')
+                {
+                    inQuotes = !inQuotes;
+                }
+                else if (b == '\n' && inQuotes)
+                {
+                    (scan.QuotedLineFeeds ??= []).Add(pos);
+                }
+                else if ((b == ',' || b == '\n') && !inQuotes)
+                {
+                    Unsafe.Add(ref sep0, sepCount++) = pos;
+                    if (b == '\n')
+                    {
+                        Unsafe.Add(ref lf0, lfCount++) = pos;
+                    }
+                }
+            }
+
+            // A last record without a line feed ends at the end of the data.
+            if (data.Length > 0 && data[^1] != '\n')
+            {
+                Unsafe.Add(ref sep0, sepCount++) = data.Length;
+                Unsafe.Add(ref lf0, lfCount++) = data.Length;
+            }
+        }
+
+        scan.Pos = pos;
+        scan.SepCount = sepCount;
+        scan.LineFeedCount = lfCount;
+        scan.InQuotes = inQuotes;
+    }
+
+    /// <summary>The comma, line feed and quote masks of the 64 bytes at <paramref name="pos"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Commas, ulong LineFeeds, ulong Quotes) Masks(ref byte origin, int pos)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var v = Vector512.LoadUnsafe(ref origin, (nuint)pos);
+            return (
+                Vector512.Equals(v, Vector512.Create((byte)',')).ExtractMostSignificantBits(),
+                Vector512.Equals(v, Vector512.Create((byte)'\n')).ExtractMostSignificantBits(),
+                Vector512.Equals(v, Vector512.Create((byte)'"')).ExtractMostSignificantBits());
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var lo = Vector256.LoadUnsafe(ref origin, (nuint)pos);
+            var hi = Vector256.LoadUnsafe(ref origin, (nuint)(pos + 32));
+            return (
+                Combine(Vector256.Equals(lo, Vector256.Create((byte)',')), Vector256.Equals(hi, Vector256.Create((byte)','))),
+                Combine(Vector256.Equals(lo, Vector256.Create((byte)'\n')), Vector256.Equals(hi, Vector256.Create((byte)'\n'))),
+                Combine(Vector256.Equals(lo, Vector256.Create((byte)'"')), Vector256.Equals(hi, Vector256.Create((byte)'"'))));
+        }
+
+        ulong commas = 0, lineFeeds = 0, quotes = 0;
+        for (var i = 0; i < 64; i++)
+        {
+            var b = Unsafe.Add(ref origin, pos + i);
+            commas |= (b == ',' ? 1UL : 0UL) << i;
+            lineFeeds |= (b == '\n' ? 1UL : 0UL) << i;
+            quotes |= (b == '"' ? 1UL : 0UL) << i;
+        }
+
+        return (commas, lineFeeds, quotes);
+    }
+
+    /// <summary>Bit i of the result is the XOR of bits 0..i of <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong PrefixXor(ulong x)
+    {
+        x ^= x << 1;
+        x ^= x << 2;
+        x ^= x << 4;
+        x ^= x << 8;
+        x ^= x << 16;
+        x ^= x << 32;
+        return x;
+    }
+
+    private static ulong Combine(Vector256<byte> low, Vector256<byte> high) =>
+        low.ExtractMostSignificantBits() | ((ulong)high.ExtractMostSignificantBits() << 32);
+
+    /// <summary>Writes the positions of the set bits: eight unconditionally (the usual chunk has about ten), eight
+    /// more when there are more, then one at a time; the index has slack for the writes past the count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Flatten(ref int destination, ref int count, ulong bits, int basePos)
+    {
+        ref var d = ref Unsafe.Add(ref destination, count);
+        var total = BitOperations.PopCount(bits);
+        count += total;
+        d = basePos + BitOperations.TrailingZeroCount(bits);
+        bits &= bits - 1;
+        Unsafe.Add(ref d, 1) = basePos + BitOperations.TrailingZeroCount(bits);
+        bits &= bits - 1;
+        Unsafe.Add(ref d, 2) = basePos + BitOperations.TrailingZeroCount(bits);
+        bits &= bits - 1;
+        Unsafe.Add(ref d, 3) = basePos + BitOperations.TrailingZeroCount(bits);
+        bits &= bits - 1;
+        Unsafe.Add(ref d, 4) = basePos + BitOperations.TrailingZeroCount(bits);
+        bits &= bits - 1;
+        Unsafe.Add(ref d, 5) = basePos + BitOperations.TrailingZeroCount(bits);
+        bits &= bits - 1;
+        Unsafe.Add(ref d, 6) = basePos + BitOperations.TrailingZeroCount(bits);
+        bits &= bits - 1;
+        Unsafe.Add(ref d, 7) = basePos + BitOperations.TrailingZeroCount(bits);
+        bits &= bits - 1;
+        if (total > 8)
+        {
+            Unsafe.Add(ref d, 8) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            Unsafe.Add(ref d, 9) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            Unsafe.Add(ref d, 10) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            Unsafe.Add(ref d, 11) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            Unsafe.Add(ref d, 12) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            Unsafe.Add(ref d, 13) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            Unsafe.Add(ref d, 14) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            Unsafe.Add(ref d, 15) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            var i = 16;
+            while (bits != 0)
+            {
+                Unsafe.Add(ref d, i++) = basePos + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+        }
+    }
+
+    /// <summary>Writes the positions of the few set bits of a sparse mask (line feeds: about one per record).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FlattenSparse(ref int destination, ref int count, ulong bits, int basePos)
+    {
+        while (bits != 0)
+        {
+            Unsafe.Add(ref destination, count++) = basePos + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+        }
     }
 
     /// <summary>Classifies and writes one record; false when the run must stop (result.Fatal is set).</summary>
@@ -63,7 +409,7 @@ internal sealed class BlockProcessor
             return Malformed(ref row, $"expected {layout.FieldCount} fields (as in the header) but found {fieldCount}");
         }
 
-        if (layout.Cancelled >= 0)
+        if (layout.Cancelled >= 0 && !IsZero(row.Field(layout.Cancelled)))
         {
             var status = ParseNumber(row.Field(layout.Cancelled), out var cancelled);
             if (status is not (NumberStatus.Ok or NumberStatus.Empty))
@@ -91,6 +437,14 @@ internal sealed class BlockProcessor
             return Malformed(ref row, layout.DepDelay, Describe(depStatus));
         }
 
+        // The filter comes before the join, as in the seeds' job: the arrival delay and the airport ids of a flight
+        // that is not delayed are not read (nor checked), so a bad value there never fails or rejects a row.
+        if (depDelay <= _options.DelayThresholdMinutes)
+        {
+            row.Result.NotDelayed++;
+            return true;
+        }
+
         var arrStatus = ParseNumber(row.Field(layout.ArrDelay), out var arrDelay);
         if (arrStatus is not (NumberStatus.Ok or NumberStatus.Empty))
         {
@@ -105,12 +459,6 @@ internal sealed class BlockProcessor
         if (ParseNumber(row.Field(layout.Dest), out var dest) is var destStatus && destStatus != NumberStatus.Ok)
         {
             return Malformed(ref row, layout.Dest, destStatus == NumberStatus.Empty ? "is empty; an airport id is required" : "is not a whole-number airport id");
-        }
-
-        if (depDelay <= _options.DelayThresholdMinutes)
-        {
-            row.Result.NotDelayed++;
-            return true;
         }
 
         return Keep(ref row, depDelay, arrStatus == NumberStatus.Ok ? arrDelay : null, origin, dest);
@@ -246,9 +594,21 @@ internal sealed class BlockProcessor
             return Malformed(ref row, layout.Day, "is not a day of that month");
         }
 
-        new DateOnly((int)year, (int)month, (int)day).TryFormat(destination, out written, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        destination[0] = (byte)('0' + (year / 1000));
+        destination[1] = (byte)('0' + (year / 100 % 10));
+        destination[2] = (byte)('0' + (year / 10 % 10));
+        destination[3] = (byte)('0' + (year % 10));
+        destination[4] = (byte)'-';
+        destination[5] = (byte)('0' + (month / 10));
+        destination[6] = (byte)('0' + (month % 10));
+        destination[7] = (byte)'-';
+        destination[8] = (byte)('0' + (day / 10));
+        destination[9] = (byte)('0' + (day % 10));
+        written = 10;
         return true;
     }
+
+    private static bool IsZero(ReadOnlySpan<byte> field) => field.Length == 1 && field[0] == '0';
 
     private static NumberStatus ParseNumber(ReadOnlySpan<byte> raw, out long value)
     {
@@ -362,22 +722,39 @@ internal sealed class BlockProcessor
         }
     }
 
-    /// <summary>The record being processed: its bounds, field ends and line.</summary>
+    /// <summary>Where pass 1 is: the index so far and the quoted state.</summary>
+    private struct ScanState
+    {
+        public int[] Seps;
+        public int[] LineFeeds;
+        public int SepCount;
+        public int LineFeedCount;
+        public int Pos;
+        public bool InQuotes;
+        public List<int>? QuotedLineFeeds;
+    }
+
+    /// <summary>The record being processed: its bounds, its separators in the index, its line.</summary>
     private ref struct RowContext
     {
         private readonly ReadOnlySpan<byte> _data;
 
-        public RowContext(ReadOnlySpan<byte> data, int[] ends, BlockResult result, int samplesWanted)
+        public RowContext(ReadOnlySpan<byte> data, BlockResult result, int samplesWanted)
         {
             _data = data;
-            Ends = ends;
             Result = result;
             SamplesWanted = samplesWanted;
+            Seps = [];
         }
 
-        public int[] Ends { get; }
-
         public BlockResult Result { get; }
+
+        public int[] Seps { get; set; }
+
+        /// <summary>The index entry of the record's first separator.</summary>
+        public int K { get; set; }
+
+        public int FieldCount { get; set; }
 
         public int SamplesWanted { get; set; }
 
@@ -389,8 +766,14 @@ internal sealed class BlockProcessor
 
         public readonly ReadOnlySpan<byte> Field(int index)
         {
-            var start = index == 0 ? Start : Ends[index - 1] + 1;
-            return _data[start..Ends[index]];
+            var start = index == 0 ? Start : Seps[K + index - 1] + 1;
+            var end = Seps[K + index];
+            if (index == FieldCount - 1 && end > start && _data[end - 1] == '\r')
+            {
+                end--;
+            }
+
+            return _data[start..end];
         }
 
         /// <summary>The whole record without its line break.</summary>

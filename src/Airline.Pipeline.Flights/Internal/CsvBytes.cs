@@ -9,7 +9,24 @@ internal static class CsvBytes
 {
     public static readonly SearchValues<byte> Special = SearchValues.Create(","u8.ToArray().Concat("\"\r\n"u8.ToArray()).ToArray());
 
-    public static bool NeedsQuotes(ReadOnlySpan<byte> value) => value.Length == 0 || value.IndexOfAny(Special) >= 0;
+    public static bool NeedsQuotes(ReadOnlySpan<byte> value)
+    {
+        if (value.Length >= 16)
+        {
+            return value.IndexOfAny(Special) >= 0;
+        }
+
+        // Short values (carriers, dates, ids) are checked byte by byte: cheaper than a vector search's setup.
+        foreach (var b in value)
+        {
+            if (b is (byte)',' or (byte)'"' or (byte)'\r' or (byte)'\n')
+            {
+                return true;
+            }
+        }
+
+        return value.Length == 0;
+    }
 
     public static byte[] Encode(string value)
     {

@@ -17,6 +17,30 @@ internal static class Utf8Numbers
 
     public static NumberStatus Parse(ReadOnlySpan<byte> text, out long value)
     {
+        // The usual case first: a short run of digits with an optional minus, nothing else.
+        if ((uint)(text.Length - 1) < 9)
+        {
+            var start = text[0] == '-' ? 1 : 0;
+            long fast = 0;
+            var k = start;
+            for (; k < text.Length; k++)
+            {
+                var d = (uint)(text[k] - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+
+                fast = (fast * 10) + d;
+            }
+
+            if (k == text.Length && k > start)
+            {
+                value = start == 1 ? -fast : fast;
+                return NumberStatus.Ok;
+            }
+        }
+
         value = 0;
         var s = text.Trim((byte)' ');
         if (s.IsEmpty)
