@@ -122,19 +122,35 @@ internal sealed class TaskState : RecoverableStateNode
         var fired = new TaskCompletionSource<StatesErrorException>(TaskCreationOptions.RunContinuationsAsynchronously);
         IDisposable? heartbeatTimer = null;
         var gate = new object();
+
+        // Cancelling inside the timer callback stops the handler's own sleeps before virtual time moves on.
+        void Fire(StatesErrorException error)
+        {
+            if (fired.TrySetResult(error))
+            {
+                try
+                {
+                    cancel.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+            }
+        }
+
         void StartHeartbeat()
         {
             lock (gate)
             {
                 heartbeatTimer?.Dispose();
-                heartbeatTimer = run.Clock.StartTimer(TimeSpan.FromSeconds(heartbeat!.Value), () => fired.TrySetResult(new StatesErrorException(
+                heartbeatTimer = run.Clock.StartTimer(TimeSpan.FromSeconds(heartbeat!.Value), () => Fire(new StatesErrorException(
                     StatesErrors.HeartbeatTimeout,
                     $"Task '{Name}' sent no heartbeat for {heartbeat.Value.ToString(CultureInfo.InvariantCulture)} seconds (HeartbeatSeconds).")));
             }
         }
 
         using var timeoutTimer = timeout is { } seconds
-            ? run.Clock.StartTimer(TimeSpan.FromSeconds(seconds), () => fired.TrySetResult(new StatesErrorException(
+            ? run.Clock.StartTimer(TimeSpan.FromSeconds(seconds), () => Fire(new StatesErrorException(
                 StatesErrors.Timeout,
                 $"Task '{Name}' ran longer than its TimeoutSeconds of {seconds.ToString(CultureInfo.InvariantCulture)} seconds.")))
             : null;
@@ -147,13 +163,16 @@ internal sealed class TaskState : RecoverableStateNode
         {
             var invocation = new TaskInvocation(Name, Resource, parameters, context, retryCount, run.NextCallNumber(handler), run.Clock, heartbeat is null ? null : StartHeartbeat);
             var work = Call(handler, invocation, cancel.Token).AsTask();
-            var winner = await Task.WhenAny(work, fired.Task).ConfigureAwait(false);
-            if (winner == work)
+            if (!fired.Task.IsCompleted)
+            {
+                await Task.WhenAny(work, fired.Task).ConfigureAwait(false);
+            }
+
+            if (!fired.Task.IsCompleted)
             {
                 return await work.ConfigureAwait(false);
             }
 
-            await cancel.CancelAsync().ConfigureAwait(false);
             _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw await fired.Task.ConfigureAwait(false);
         }
