@@ -14,6 +14,11 @@ namespace Airline.Pipeline.Audit;
 /// Delivery is at most once: if the winner crashes or the publisher fails after the claim, the decision stays
 /// recorded with <see cref="AuditDecision.NotifiedAt"/> null and no later call publishes it (the error is logged
 /// and rethrown to the winner).
+/// A layer beyond its fail level fails the run at once, as the seed's trigger does; a later retry of that layer with
+/// a higher attempt is stored but does not change the recorded decision. A missing layer fails the run only when a
+/// call happens at or after <see cref="AuditReport.Deadline"/>: nothing writes to the table when a layer never
+/// arrives, so schedule one call at the deadline (a Step Functions Wait state, an EventBridge Scheduler one-time
+/// schedule, or the workflow's last step).
 /// </remarks>
 public sealed class AuditReconciler
 {

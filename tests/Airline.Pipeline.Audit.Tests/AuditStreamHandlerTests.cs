@@ -94,6 +94,25 @@ public sealed class AuditStreamHandlerTests
         var result = await h.Streams.HandleAsync(StreamEvents.Batch(StreamEvents.Modify(retry, first)));
 
         result.Reconciled.Should().ContainSingle().Which.Status.Should().Be(AuditStatus.Succeeded);
+        result.Records.Single().NewRecord.Should().Be(retry);
+        result.Records.Single().OldRecord.Should().Be(first);
+    }
+
+    [Fact]
+    public async Task NewImage_WithSourceAndSums_IsReadBack()
+    {
+        var h = new AuditHarness();
+        var record = new AuditRecord(h.NewRun(), AuditLayers.S3Landing, 7, h.Clock.GetUtcNow())
+        {
+            Attempt = 2,
+            Source = "s3://bucket/key",
+            Sums = new Dictionary<string, decimal> { ["quantity"] = 12.5m },
+        };
+
+        var result = await h.Streams.HandleAsync(StreamEvents.Batch(StreamEvents.Insert(record)));
+
+        result.Records.Single().NewRecord.Should().Be(record);
+        result.Records.Single().OldRecord.Should().BeNull();
     }
 
     [Fact]

@@ -67,14 +67,34 @@ internal static class StreamEvents
 
     private static JsonObject Keys(string pk, string sk) => new() { ["pk"] = S(pk), ["sk"] = S(sk) };
 
-    private static JsonObject Image(AuditRecord r) => new()
+    private static JsonObject Image(AuditRecord r)
     {
-        ["pk"] = S(r.RunId.Value),
-        ["sk"] = S(r.Layer),
-        ["count"] = new JsonObject { ["N"] = r.Count.ToString() },
-        ["attempt"] = new JsonObject { ["N"] = r.Attempt.ToString() },
-        ["recorded_at"] = S(r.RecordedAt.ToString("O")),
-    };
+        var image = new JsonObject
+        {
+            ["pk"] = S(r.RunId.Value),
+            ["sk"] = S(r.Layer),
+            ["count"] = new JsonObject { ["N"] = r.Count.ToString() },
+            ["attempt"] = new JsonObject { ["N"] = r.Attempt.ToString() },
+            ["recorded_at"] = S(r.RecordedAt.ToString("O")),
+        };
+        if (r.Source is not null)
+        {
+            image["source"] = S(r.Source);
+        }
+
+        if (r.Sums.Count > 0)
+        {
+            var map = new JsonObject();
+            foreach (var (name, value) in r.Sums)
+            {
+                map[name] = new JsonObject { ["N"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
+
+            image["sums"] = new JsonObject { ["M"] = map };
+        }
+
+        return image;
+    }
 
     private static JsonObject S(string value) => new() { ["S"] = value };
 }

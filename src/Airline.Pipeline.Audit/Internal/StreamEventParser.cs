@@ -62,7 +62,15 @@ internal static class StreamEventParser
             ignored = $"'{sk}' is the run's decision item, not a layer";
         }
 
-        return new StreamRecordAction(eventId, eventName, sequenceNumber, runId, sk, ignored);
+        return new StreamRecordAction(eventId, eventName, sequenceNumber, runId, sk, ignored)
+        {
+            NewRecord = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("NewImage", out var newImage)
+                ? AuditItemImage.TryRead(newImage)
+                : null,
+            OldRecord = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("OldImage", out var oldImage)
+                ? AuditItemImage.TryRead(oldImage)
+                : null,
+        };
     }
 
     private static bool IsTtlDeletion(JsonElement record) =>
