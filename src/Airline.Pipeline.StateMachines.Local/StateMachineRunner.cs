@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Airline.Pipeline.StateMachines.Local.Internal.Definition;
 using Airline.Pipeline.StateMachines.Local.Internal.Engine;
 using Airline.Pipeline.StateMachines.Local.Internal.Json;
-using Airline.Pipeline.StateMachines.Local.Internal.Paths;
+using Airline.Pipeline.StateMachines.Model;
 
 namespace Airline.Pipeline.StateMachines.Local;
 
@@ -32,6 +32,18 @@ public sealed class StateMachineRunner
     {
         ArgumentNullException.ThrowIfNull(definitionJson);
         return new StateMachineRunner(DefinitionCompiler.Compile(definitionJson), options ?? new StateMachineRunnerOptions());
+    }
+
+    /// <summary>
+    /// Compiles a definition from the ASL model (built with <c>StateMachineBuilder</c>, read with
+    /// <c>StateMachine.Parse</c> or made by <c>GlueWorkflows</c>) through its ASL JSON, so the runner executes
+    /// exactly the text Step Functions would receive.
+    /// </summary>
+    /// <exception cref="StateMachineDefinitionException">The definition has problems; all are listed with their JSON pointers.</exception>
+    public static StateMachineRunner FromDefinition(StateMachine definition, StateMachineRunnerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return FromJson(definition.ToJson(), options);
     }
 
     /// <summary>A runner for the same definition with other options (handlers, clock, seed).</summary>
@@ -78,7 +90,7 @@ public sealed class StateMachineRunner
             VirtualTimeProvider virtualTime => new VirtualExecutionClock(virtualTime),
             var other => new RealExecutionClock(other),
         };
-        var name = Options.ExecutionName ?? IntrinsicFunctions.NewUuid(random);
+        var name = Options.ExecutionName ?? Internal.Paths.IntrinsicFunctions.NewUuid(random);
         var run = new ExecutionRun(_machine, Options, clock, random, name);
         return run.RunAsync(input, cancellationToken);
     }
