@@ -40,9 +40,9 @@ internal static class IntrinsicSyntax
         }
 
         name = text[start..i];
-        if (!IntrinsicFunctions.Arity.TryGetValue(name, out var arity))
+        if (!AslIntrinsics.Arity.TryGetValue(name, out var arity))
         {
-            return $"'{name}' is not an intrinsic function; use one of {string.Join(", ", IntrinsicFunctions.Arity.Keys)}";
+            return $"'{name}' is not an intrinsic function; use one of {string.Join(", ", AslIntrinsics.Arity.Keys)}";
         }
 
         if (i >= text.Length || text[i] != '(')
@@ -120,8 +120,8 @@ internal static class IntrinsicSyntax
                 return $"the second argument of {name} is an integer, not {args[1].Text}";
             case "States.Hash" when !Is(1, ArgKind.String):
                 return $"the second argument of States.Hash is the algorithm ('SHA-256'...), not {args[1].Text}";
-            case "States.Hash" when args[1].Kind == ArgKind.String && !IntrinsicFunctions.HashAlgorithms.Contains(Unquote(args[1].Text)):
-                return $"States.Hash supports {string.Join(", ", IntrinsicFunctions.HashAlgorithms)}, not {args[1].Text}";
+            case "States.Hash" when args[1].Kind == ArgKind.String && !AslIntrinsics.HashAlgorithms.Contains(Unquote(args[1].Text)):
+                return $"States.Hash supports {string.Join(", ", AslIntrinsics.HashAlgorithms)}, not {args[1].Text}";
             case "States.JsonMerge" when !Is(2, ArgKind.Boolean) || args[2].Text == "true":
                 return "the third argument of States.JsonMerge must be false (deep merge is not supported)";
             case "States.Format" when !Is(0, ArgKind.String):

@@ -31,7 +31,7 @@ public sealed class BuilderTests
         var operators = states.OfType<ChoiceState>().SelectMany(c => c.Choices).SelectMany(Flatten).Select(r => r.Operator).OfType<ChoiceOperator>().Distinct();
         operators.Should().BeEquivalentTo(Enum.GetValues<ChoiceOperator>());
         var json = string.Join("\n", machines.Select(m => m.ToJson()));
-        foreach (var function in IntrinsicFunctions.Arity.Keys)
+        foreach (var function in AslIntrinsics.Arity.Keys)
         {
             json.Should().Contain(function + "(");
         }

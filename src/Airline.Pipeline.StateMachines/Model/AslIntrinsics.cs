@@ -1,7 +1,7 @@
 namespace Airline.Pipeline.StateMachines.Model;
 
 /// <summary>The intrinsic functions of JSONPath states, with their arity.</summary>
-public static class IntrinsicFunctions
+public static class AslIntrinsics
 {
     /// <summary>Each function's name and the least and most arguments it takes (null: no maximum).</summary>
     public static IReadOnlyDictionary<string, (int Min, int? Max)> Arity { get; } = new Dictionary<string, (int, int?)>(StringComparer.Ordinal)
