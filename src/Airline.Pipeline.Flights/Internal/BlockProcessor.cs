@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace Airline.Pipeline.Flights.Internal;
@@ -16,7 +17,7 @@ internal sealed class BlockProcessor
 {
     private const int MaxShownValue = 40;
 
-    /// <summary>Bytes indexed per pass; the index of a window stays in the core's L1/L2 cache.</summary>
+    /// <summary>Bytes indexed per pass: the line feed list of a window stays small.</summary>
     private const int Window = 32 * 1024;
     private readonly FlightLayout _layout;
     private readonly AirportTable _airports;
@@ -31,109 +32,90 @@ internal sealed class BlockProcessor
 
     /// <summary>
     /// Runs the transform over a block of whole records, one window of <see cref="Window"/> bytes at a time, in two
-    /// passes. Pass 1 indexes the window 64 bytes at a time: vector compares give bit masks of commas, line feeds
-    /// and quotes, and the positions of the separators (commas and line feeds outside quotes) are written to an
-    /// index without a branch per position; chunks with quotes take a slower path that toggles the quoted state.
-    /// Pass 2 takes the records: a record with the header's field count has its line feed exactly
-    /// <c>FieldCount - 1</c> separators on, so it is checked in O(1) and its fields are read straight from the index.
+    /// passes. Pass 1 indexes the window 64 bytes at a time: vector compares give bit masks of commas, line feeds and
+    /// quotes; quoted regions are removed from the masks without a branch per quote (a prefix XOR of the quote mask);
+    /// the comma mask of each chunk is kept and the line feeds' positions are listed. Pass 2 takes the records:
+    /// popcounts of the comma masks give a record's field count, and a field's bounds are found by selecting the
+    /// n-th comma (PDEP), so a record that is not delayed costs a few instructions per field actually read.
     /// </summary>
     public BlockResult Process(ReadOnlySpan<byte> data, long firstLine, int collectSamples)
     {
         var result = new BlockResult(Math.Max(4096, data.Length / 4));
+        var length = data.Length;
         var scan = new ScanState
         {
-            Seps = ArrayPool<int>.Shared.Rent(Window + 128 + (2 * _layout.FieldCount)),
-            LineFeeds = ArrayPool<int>.Shared.Rent(Window + 128),
+            Masks = ArrayPool<ulong>.Shared.Rent((length >> 6) + 2),
+            Ranks = ArrayPool<int>.Shared.Rent((length >> 6) + 3),
+            LineFeeds = ArrayPool<int>.Shared.Rent(Window + 8),
         };
         try
         {
-            var row = new RowContext(data, result, collectSamples) { FieldCount = _layout.FieldCount };
-            var length = data.Length;
+            var fieldCount = _layout.FieldCount;
+            var row = new RowContext(data, result, collectSamples) { FieldCount = fieldCount, Seps = new int[fieldCount] };
+            var masks = scan.Masks;
+            var ranks = scan.Ranks;
+            ranks[0] = 0;
+            var rowRank = 0;
             var rowsDone = 0L;
             var quotedSeen = 0;
-            var fieldCount = _layout.FieldCount;
             var cancelledIndex = _layout.Cancelled;
             var depIndex = _layout.DepDelay;
             long threshold = _options.DelayThresholdMinutes;
             var quickNotDelayed = 0L;
+            var rowStart = 0;
             while (scan.Pos < length)
             {
-                var windowEnd = Math.Min(length, scan.Pos + Window);
-                if (scan.Seps.Length < scan.SepCount + (windowEnd - scan.Pos) + 128)
-                {
-                    var bigger = ArrayPool<int>.Shared.Rent((scan.SepCount + Window + 128) * 2);
-                    scan.Seps.AsSpan(0, scan.SepCount).CopyTo(bigger);
-                    ArrayPool<int>.Shared.Return(scan.Seps);
-                    scan.Seps = bigger;
-                }
-
-                Index(data, windowEnd, ref scan);
-                row.Seps = scan.Seps;
-                var k = 0;
-                ref var sep0 = ref MemoryMarshal.GetArrayDataReference(scan.Seps);
+                Index(data, Math.Min(length, scan.Pos + Window), ref scan);
                 for (var r = 0; r < scan.LineFeedCount; r++)
                 {
                     var rowEnd = scan.LineFeeds[r];
-                    var last = k + fieldCount - 1;
-                    if (last < scan.SepCount && Unsafe.Add(ref sep0, last) == rowEnd && rowEnd < length)
+                    var endRank = Rank(masks, ranks, rowEnd);
+                    var commas = endRank - rowRank;
+                    if (commas == fieldCount - 1 && rowEnd < length)
                     {
                         // The usual record: the header's field count, not cancelled, not delayed. Decided here
                         // without the general path's bookkeeping.
-                        if ((cancelledIndex < 0 || IsZeroField(data, ref sep0, k, cancelledIndex, row.Start)) &&
-                            TryShortInt(data, ref sep0, k, depIndex, row.Start, out var quickDelay) &&
+                        if ((cancelledIndex < 0 || IsZero(FieldAt(data, masks, ranks, rowStart, rowRank, rowEnd, cancelledIndex, fieldCount))) &&
+                            TryShortInt(FieldAt(data, masks, ranks, rowStart, rowRank, rowEnd, depIndex, fieldCount), out var quickDelay) &&
                             quickDelay <= threshold)
                         {
                             quickNotDelayed++;
                             rowsDone++;
-                            row.Start = rowEnd + 1;
-                            k = last + 1;
+                            rowStart = rowEnd + 1;
+                            rowRank = endRank;
                             continue;
                         }
+                    }
 
-                        row.K = k;
-                        row.Next = rowEnd + 1;
-                        row.Line = LineOf(row.Start, firstLine + rowsDone, scan.QuotedLineFeeds, ref quotedSeen);
+                    row.Start = rowStart;
+                    row.Next = rowEnd < length ? rowEnd + 1 : rowEnd;
+                    var unterminated = rowEnd == length && scan.InQuotes;
+                    var blank = commas == 0 && !unterminated
+                        && (rowEnd == rowStart || (rowEnd == rowStart + 1 && data[rowStart] == '\r'));
+                    if (!blank)
+                    {
+                        if (commas == fieldCount - 1)
+                        {
+                            ListCommas(masks, rowStart, row.Seps);
+                            row.Seps[fieldCount - 1] = rowEnd;
+                        }
+
+                        row.Line = LineOf(rowStart, firstLine + rowsDone, scan.QuotedLineFeeds, ref quotedSeen);
                         result.Rows++;
-                        if (!ProcessRow(ref row, fieldCount, unterminated: false))
+                        if (!ProcessRow(ref row, commas + 1, unterminated))
                         {
                             return result;
                         }
                     }
-                    else
-                    {
-                        var j = k;
-                        while (scan.Seps[j] != rowEnd)
-                        {
-                            j++;
-                        }
-
-                        last = j;
-                        row.K = k;
-                        row.Next = rowEnd < length ? rowEnd + 1 : rowEnd;
-                        row.Line = LineOf(row.Start, firstLine + rowsDone, scan.QuotedLineFeeds, ref quotedSeen);
-                        var unterminated = rowEnd == length && scan.InQuotes;
-                        var blank = j == k && !unterminated
-                            && (rowEnd == row.Start || (rowEnd == row.Start + 1 && data[row.Start] == '\r'));
-                        if (!blank)
-                        {
-                            result.Rows++;
-                            if (!ProcessRow(ref row, j - k + 1, unterminated))
-                            {
-                                return result;
-                            }
-                        }
-                    }
 
                     rowsDone++;
-                    row.Start = row.Next;
-                    k = last + 1;
+                    rowStart = row.Next;
+                    rowRank = endRank;
                 }
 
                 result.Rows += quickNotDelayed;
                 result.NotDelayed += quickNotDelayed;
                 quickNotDelayed = 0;
-                scan.Seps.AsSpan(k, scan.SepCount - k).CopyTo(scan.Seps);
-                scan.SepCount -= k;
                 scan.LineFeedCount = 0;
             }
 
@@ -141,7 +123,8 @@ internal sealed class BlockProcessor
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(scan.Seps);
+            ArrayPool<ulong>.Shared.Return(scan.Masks);
+            ArrayPool<int>.Shared.Return(scan.Ranks);
             ArrayPool<int>.Shared.Return(scan.LineFeeds);
         }
     }
@@ -161,29 +144,90 @@ internal sealed class BlockProcessor
         return lineWithoutQuoted + seen;
     }
 
-    /// <summary>Whether field <paramref name="index"/> of the record is exactly "0" (before a CR when it is last).</summary>
+    /// <summary>The number of commas (outside quotes) before <paramref name="position"/> in the block.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsZeroField(ReadOnlySpan<byte> data, ref int sep0, int k, int index, int rowStart)
+    private static int Rank(ulong[] masks, int[] ranks, int position)
     {
-        var start = index == 0 ? rowStart : Unsafe.Add(ref sep0, k + index - 1) + 1;
-        var end = Unsafe.Add(ref sep0, k + index);
-        return data[start] == '0' && (end - start == 1 || (end - start == 2 && data[start + 1] == '\r'));
+        var c = position >> 6;
+        return ranks[c] + BitOperations.PopCount(masks[c] & ((1UL << (position & 63)) - 1));
     }
+
+    /// <summary>The position of the comma of rank <paramref name="rank"/> (0-based in the block), searching from
+    /// chunk <paramref name="chunk"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CommaOfRank(ulong[] masks, int[] ranks, int chunk, int rank)
+    {
+        while (ranks[chunk + 1] <= rank)
+        {
+            chunk++;
+        }
+
+        return (chunk << 6) + BitOperations.TrailingZeroCount(SelectBit(masks[chunk], rank - ranks[chunk]));
+    }
+
+    /// <summary>The <paramref name="k"/>-th set bit of <paramref name="m"/> alone (PDEP where the CPU has it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SelectBit(ulong m, int k)
+    {
+        if (Bmi2.X64.IsSupported)
+        {
+            return Bmi2.X64.ParallelBitDeposit(1UL << k, m);
+        }
+
+        for (var i = 0; i < k; i++)
+        {
+            m &= m - 1;
+        }
+
+        return m & (~m + 1);
+    }
+
+    /// <summary>Field <paramref name="index"/> of a record with the header's field count (a CR before the line feed
+    /// is not part of the last field).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<byte> FieldAt(
+        ReadOnlySpan<byte> data, ulong[] masks, int[] ranks, int rowStart, int rowRank, int rowEnd, int index, int fieldCount)
+    {
+        var start = index == 0 ? rowStart : CommaOfRank(masks, ranks, rowStart >> 6, rowRank + index - 1) + 1;
+        if (index == fieldCount - 1)
+        {
+            var end = rowEnd > start && data[rowEnd - 1] == '\r' ? rowEnd - 1 : rowEnd;
+            return data[start..end];
+        }
+
+        return data[start..CommaOfRank(masks, ranks, start >> 6, rowRank + index)];
+    }
+
+    /// <summary>Writes the positions of the record's commas (it has <c>destination.Length - 1</c> of them).</summary>
+    private static void ListCommas(ulong[] masks, int start, int[] destination)
+    {
+        var c = start >> 6;
+        var m = masks[c] & (ulong.MaxValue << (start & 63));
+        for (var n = 0; n < destination.Length - 1;)
+        {
+            while (m == 0)
+            {
+                m = masks[++c];
+            }
+
+            destination[n++] = (c << 6) + BitOperations.TrailingZeroCount(m);
+            m &= m - 1;
+        }
+    }
+
+    private static bool IsZero(ReadOnlySpan<byte> field) => field.Length == 1 && field[0] == '0';
 
     /// <summary>A field that is a plain short integer (optional minus, 1-6 digits); false for anything else, which
     /// the general path then handles (and reports).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryShortInt(ReadOnlySpan<byte> data, ref int sep0, int k, int index, int rowStart, out long value)
+    private static bool TryShortInt(ReadOnlySpan<byte> field, out long value)
     {
-        var start = index == 0 ? rowStart : Unsafe.Add(ref sep0, k + index - 1) + 1;
-        var end = Unsafe.Add(ref sep0, k + index);
         value = 0;
-        if ((uint)(end - start - 1) >= 7)
+        if ((uint)(field.Length - 1) >= 7)
         {
             return false;
         }
 
-        var field = data[start..end];
         var negative = field[0] == '-';
         var i = negative ? 1 : 0;
         if (i == field.Length)
@@ -207,34 +251,29 @@ internal sealed class BlockProcessor
         return true;
     }
 
-    /// <summary>Pass 1 over [scan.Pos, windowEnd): appends separator and line feed positions to the index.</summary>
+    /// <summary>Pass 1 over [scan.Pos, windowEnd): stores each chunk's comma mask (outside quotes) and lists the
+    /// line feeds outside quotes; at the end of the data, a last record without a line feed ends at the end.</summary>
     private static void Index(ReadOnlySpan<byte> data, int windowEnd, ref ScanState scan)
     {
         ref var origin = ref MemoryMarshal.GetReference(data);
-        ref var sep0 = ref MemoryMarshal.GetArrayDataReference(scan.Seps);
         ref var lf0 = ref MemoryMarshal.GetArrayDataReference(scan.LineFeeds);
+        var masks = scan.Masks;
+        var ranks = scan.Ranks;
         var pos = scan.Pos;
-        var sepCount = scan.SepCount;
         var lfCount = scan.LineFeedCount;
         var inQuotes = scan.InQuotes;
         while (pos <= windowEnd - 64)
         {
             var (commas, lineFeeds, quotes) = Masks(ref origin, pos);
-            if ((quotes | (inQuotes ? 1UL : 0UL)) == 0)
-            {
-                Flatten(ref sep0, ref sepCount, commas | lineFeeds, pos);
-                FlattenSparse(ref lf0, ref lfCount, lineFeeds, pos);
-            }
-            else
+            if ((quotes | (inQuotes ? 1UL : 0UL)) != 0)
             {
                 // Quoted regions without a branch per quote: the prefix XOR of the quote mask is 1 from each
                 // opening quote up to its closing quote; a region still open at the chunk's end carries over.
                 var quoted = PrefixXor(quotes) ^ (inQuotes ? ulong.MaxValue : 0UL);
                 inQuotes = (long)quoted < 0;
-                var outside = ~quoted;
-                Flatten(ref sep0, ref sepCount, (commas | lineFeeds) & outside, pos);
-                FlattenSparse(ref lf0, ref lfCount, lineFeeds & outside, pos);
+                commas &= ~quoted;
                 var quotedLineFeeds = lineFeeds & quoted;
+                lineFeeds &= ~quoted;
                 while (quotedLineFeeds != 0)
                 {
                     (scan.QuotedLineFeeds ??= []).Add(pos + BitOperations.TrailingZeroCount(quotedLineFeeds));
@@ -242,42 +281,54 @@ internal sealed class BlockProcessor
                 }
             }
 
+            masks[pos >> 6] = commas;
+            ranks[(pos >> 6) + 1] = ranks[pos >> 6] + BitOperations.PopCount(commas);
+            while (lineFeeds != 0)
+            {
+                Unsafe.Add(ref lf0, lfCount++) = pos + BitOperations.TrailingZeroCount(lineFeeds);
+                lineFeeds &= lineFeeds - 1;
+            }
+
             pos += 64;
         }
 
         if (windowEnd == data.Length)
         {
-            for (; pos < windowEnd; pos++)
+            var tail = 0UL;
+            for (var p = pos; p < windowEnd; p++)
             {
-                var b = Unsafe.Add(ref origin, pos);
+                var b = Unsafe.Add(ref origin, p);
                 if (b == '"')
                 {
                     inQuotes = !inQuotes;
                 }
                 else if (b == '\n' && inQuotes)
                 {
-                    (scan.QuotedLineFeeds ??= []).Add(pos);
+                    (scan.QuotedLineFeeds ??= []).Add(p);
                 }
-                else if ((b == ',' || b == '\n') && !inQuotes)
+                else if (b == ',' && !inQuotes)
                 {
-                    Unsafe.Add(ref sep0, sepCount++) = pos;
-                    if (b == '\n')
-                    {
-                        Unsafe.Add(ref lf0, lfCount++) = pos;
-                    }
+                    tail |= 1UL << (p - pos);
+                }
+                else if (b == '\n' && !inQuotes)
+                {
+                    Unsafe.Add(ref lf0, lfCount++) = p;
                 }
             }
 
-            // A last record without a line feed ends at the end of the data.
+            masks[pos >> 6] = tail;
+            masks[(pos >> 6) + 1] = 0;
+            ranks[(pos >> 6) + 1] = ranks[pos >> 6] + BitOperations.PopCount(tail);
+            ranks[(pos >> 6) + 2] = ranks[(pos >> 6) + 1];
             if (data.Length > 0 && data[^1] != '\n')
             {
-                Unsafe.Add(ref sep0, sepCount++) = data.Length;
                 Unsafe.Add(ref lf0, lfCount++) = data.Length;
             }
+
+            pos = windowEnd;
         }
 
         scan.Pos = pos;
-        scan.SepCount = sepCount;
         scan.LineFeedCount = lfCount;
         scan.InQuotes = inQuotes;
     }
@@ -332,68 +383,6 @@ internal sealed class BlockProcessor
 
     private static ulong Combine(Vector256<byte> low, Vector256<byte> high) =>
         low.ExtractMostSignificantBits() | ((ulong)high.ExtractMostSignificantBits() << 32);
-
-    /// <summary>Writes the positions of the set bits: eight unconditionally (the usual chunk has about ten), eight
-    /// more when there are more, then one at a time; the index has slack for the writes past the count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Flatten(ref int destination, ref int count, ulong bits, int basePos)
-    {
-        ref var d = ref Unsafe.Add(ref destination, count);
-        var total = BitOperations.PopCount(bits);
-        count += total;
-        d = basePos + BitOperations.TrailingZeroCount(bits);
-        bits &= bits - 1;
-        Unsafe.Add(ref d, 1) = basePos + BitOperations.TrailingZeroCount(bits);
-        bits &= bits - 1;
-        Unsafe.Add(ref d, 2) = basePos + BitOperations.TrailingZeroCount(bits);
-        bits &= bits - 1;
-        Unsafe.Add(ref d, 3) = basePos + BitOperations.TrailingZeroCount(bits);
-        bits &= bits - 1;
-        Unsafe.Add(ref d, 4) = basePos + BitOperations.TrailingZeroCount(bits);
-        bits &= bits - 1;
-        Unsafe.Add(ref d, 5) = basePos + BitOperations.TrailingZeroCount(bits);
-        bits &= bits - 1;
-        Unsafe.Add(ref d, 6) = basePos + BitOperations.TrailingZeroCount(bits);
-        bits &= bits - 1;
-        Unsafe.Add(ref d, 7) = basePos + BitOperations.TrailingZeroCount(bits);
-        bits &= bits - 1;
-        if (total > 8)
-        {
-            Unsafe.Add(ref d, 8) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            Unsafe.Add(ref d, 9) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            Unsafe.Add(ref d, 10) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            Unsafe.Add(ref d, 11) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            Unsafe.Add(ref d, 12) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            Unsafe.Add(ref d, 13) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            Unsafe.Add(ref d, 14) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            Unsafe.Add(ref d, 15) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            var i = 16;
-            while (bits != 0)
-            {
-                Unsafe.Add(ref d, i++) = basePos + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-            }
-        }
-    }
-
-    /// <summary>Writes the positions of the few set bits of a sparse mask (line feeds: about one per record).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FlattenSparse(ref int destination, ref int count, ulong bits, int basePos)
-    {
-        while (bits != 0)
-        {
-            Unsafe.Add(ref destination, count++) = basePos + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-        }
-    }
 
     /// <summary>Classifies and writes one record; false when the run must stop (result.Fatal is set).</summary>
     private bool ProcessRow(ref RowContext row, int fieldCount, bool unterminated)
@@ -608,8 +597,6 @@ internal sealed class BlockProcessor
         return true;
     }
 
-    private static bool IsZero(ReadOnlySpan<byte> field) => field.Length == 1 && field[0] == '0';
-
     private static NumberStatus ParseNumber(ReadOnlySpan<byte> raw, out long value)
     {
         if (raw.Length > 0 && raw[0] == '"')
@@ -722,12 +709,12 @@ internal sealed class BlockProcessor
         }
     }
 
-    /// <summary>Where pass 1 is: the index so far and the quoted state.</summary>
+    /// <summary>Where pass 1 is: the comma masks and line feeds so far, and the quoted state.</summary>
     private struct ScanState
     {
-        public int[] Seps;
+        public ulong[] Masks;
+        public int[] Ranks;
         public int[] LineFeeds;
-        public int SepCount;
         public int LineFeedCount;
         public int Pos;
         public bool InQuotes;
