@@ -125,13 +125,24 @@ public sealed partial class SqlDialect
 
     internal string Quote(string name, string location, RenderContext context)
     {
+        if (name is not null && context.Quoted.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
         Identifiers.Check(name, location, MaxIdentifierBytes ?? int.MaxValue, context.Problems);
         if (Kind == SqlDialectKind.Redshift && !CaseSensitiveIdentifiers && name is not null && name.Any(char.IsAsciiLetterUpper))
         {
             context.Warn($"{location} '{name}' has upper-case letters; Redshift folds it to '{name.ToLowerInvariant()}' unless enable_case_sensitive_identifier is on (use SqlDialect.RedshiftCaseSensitive then)");
         }
 
-        return "\"" + (name ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var quoted = "\"" + (name ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        if (name is not null)
+        {
+            context.Quoted[name] = quoted;
+        }
+
+        return quoted;
     }
 
     internal string Qualified(TableName table, RenderContext context)

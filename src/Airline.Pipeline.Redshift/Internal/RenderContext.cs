@@ -7,6 +7,9 @@ internal sealed class RenderContext
 
     public List<string> Problems { get; } = [];
 
+    /// <summary>Names already validated and quoted in this rendering: a 200-column plan repeats each many times.</summary>
+    public Dictionary<string, string> Quoted { get; } = new(StringComparer.Ordinal);
+
     public List<string> Warnings { get; } = [];
 
     public void Warn(string warning)
