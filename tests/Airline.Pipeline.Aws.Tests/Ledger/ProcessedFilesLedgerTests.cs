@@ -131,3 +131,50 @@ public sealed class DynamoDbProcessedFilesLedgerTests : ProcessedFilesLedgerTest
         return Task.CompletedTask;
     }
 }
+
+public sealed class PostgresProcessedFilesLedgerTests : ProcessedFilesLedgerTests
+{
+    private readonly PostgresDatabaseFixture _database = new();
+
+    public override async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        var ledger = new DbProcessedFilesLedger(_database.DataSource, "public.processed_files");
+        await ledger.EnsureTableAsync();
+        await ledger.EnsureTableAsync();
+        Ledger = ledger;
+    }
+
+    public override Task DisposeAsync() => _database.DisposeAsync();
+}
+
+public sealed class SqliteProcessedFilesLedgerTests : ProcessedFilesLedgerTests
+{
+    private readonly string _connectionString = SqliteDatabase.SharedInMemoryConnectionString();
+    private Microsoft.Data.Sqlite.SqliteConnection _keepAlive = null!;
+
+    public override async Task InitializeAsync()
+    {
+        _keepAlive = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+        await _keepAlive.OpenAsync();
+        var ledger = new DbProcessedFilesLedger(
+            async ct =>
+            {
+                var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+                await connection.OpenAsync(ct);
+                return connection;
+            });
+        await ledger.EnsureTableAsync();
+        Ledger = ledger;
+    }
+
+    public override async Task DisposeAsync() => await _keepAlive.DisposeAsync();
+
+    [Fact]
+    public void TableName_ThatIsNotAnIdentifier_IsRejected()
+    {
+        var act = () => new DbProcessedFilesLedger(_ => throw new InvalidOperationException(), "files; DROP TABLE x");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*'files; DROP TABLE x'*");
+    }
+}
