@@ -41,6 +41,17 @@ public sealed class DialectTests
     }
 
     [Fact]
+    public void RedshiftMergeOnNullableKeys_Warns_AndGlueRefusesCopy()
+    {
+        Scenario.Plan(UpsertStrategy.Merge).Build().Render(SqlDialect.RedshiftCaseSensitive).Warnings
+            .Should().ContainSingle().Which.Should().Contain("DeleteInsert");
+        UpsertPlan.For(AirlineTables.AirportsDim).Merge().Build().Render(SqlDialect.Redshift).Warnings.Should().BeEmpty();
+        var act = () => UpsertPlan.For(AirlineTables.AirportsDim).ForGlue()
+            .LoadWithCopy(S3Source.Prefix("s3://b/k"), new CopyOptions { UseDefaultIamRole = true }).Build();
+        act.Should().Throw<SqlValidationException>().WithMessage("*Glue connector*");
+    }
+
+    [Fact]
     public void StringLiterals_AreEscaped_RedshiftAlsoDoublingBackslashes()
     {
         const string value = "it's \\ 'x'; -- /*";

@@ -215,6 +215,11 @@ public sealed partial class SqlDialect
             yield break;
         }
 
+        if (Kind == SqlDialectKind.Redshift && step.Key.Any(k => k.IsNullable))
+        {
+            context.Warn($"Redshift documents MERGE's ON condition as equality predicates; this MERGE into {step.Target} compares nullable key columns NULL-safely with OR. If Redshift rejects it, use .DeleteInsert(), which has the same result");
+        }
+
         var keyNames = new HashSet<string>(step.Key.Select(k => k.Name), StringComparer.Ordinal);
         var updated = step.Columns.Where(c => !keyNames.Contains(c.Name)).ToList();
         var set = string.Join(", ", (updated.Count > 0 ? updated : step.Key).Select(c =>

@@ -203,6 +203,11 @@ public sealed partial class UpsertPlanBuilder
             }
         }
 
+        if (_forGlue && _copy is not null)
+        {
+            problems.Add("a Glue plan is loaded by the Glue connector's own COPY into dbtable; remove .LoadWithCopy(...) or .ForGlue()");
+        }
+
         var suffix = _suffix ?? Guid.NewGuid().ToString("N")[..12];
         if (!SuffixPattern().IsMatch(suffix))
         {
