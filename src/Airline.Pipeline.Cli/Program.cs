@@ -1,3 +1,11 @@
-// Placeholder entry point until the CLI issue lands: prints what the tool will offer.
-Console.Error.WriteLine("airline-pipeline: commands arrive with the CLI issue (asl, pattern, sql, enrich, generate).");
-return 2;
+using Airline.Pipeline.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var app = new CliApp(CliEnvironment.FromConsole());
+return await app.RunAsync(args, Console.In, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);
