@@ -24,4 +24,17 @@ public sealed class PostgresUpsertTests(PostgresDatabaseFixture database) : Upse
         _connections.Add(connection);
         return new Warehouse(connection, SqlDialect.PostgreSql);
     }
+
+    [Fact]
+    public async Task Executor_OpensItsOwnConnection_FromADataSource()
+    {
+        var warehouse = await OpenAsync();
+        await warehouse.ResetAsync(Scenario.Initial);
+
+        var result = await PlanExecutor.Default.ExecuteAsync(
+            database.DataSource, Scenario.Plan(UpsertStrategy.DeleteInsert).Build().Render(SqlDialect.PostgreSql), Scenario.Staged.Select(r => (IReadOnlyList<object?>)r.Values));
+
+        result.RowsFor(StatementPurpose.Insert).Should().Be(Scenario.Staged.Count);
+        (await warehouse.ReadAsync()).Should().Equal(Scenario.Expected(UpsertStrategy.DeleteInsert, Scenario.Initial, Scenario.Staged));
+    }
 }

@@ -178,4 +178,30 @@ public abstract class UpsertBehaviourTests
         reader.IsDBNull(2).Should().BeFalse();
         (await reader.ReadAsync()).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task ManyRows_AreLoadedInBatches_ReusingOneCommand()
+    {
+        var warehouse = await OpenAsync();
+        await warehouse.ResetAsync([]);
+        var rows = Enumerable.Range(0, 1234).Select(i => new Row(i % 3 == 0 ? null : "R" + (i % 7), i, "u" + i, i / 4m, i)).ToList();
+
+        var result = await warehouse.RunAsync(Scenario.Plan(UpsertStrategy.Merge).Build(), rows, new PlanExecutorOptions { BatchSize = 100 });
+
+        result.RowsLoaded.Should().Be(1234);
+        (await warehouse.ReadAsync()).Should().Equal(Scenario.Sorted(rows));
+    }
+
+    [Fact]
+    public async Task RowsOfTheWrongWidth_AreRefused_NamingTheRow()
+    {
+        var warehouse = await OpenAsync();
+        await warehouse.ResetAsync(Scenario.Initial);
+        IReadOnlyList<object?>[] rows = [["EU", 5, "x", 1m, 1L], ["EU", 6]];
+
+        var act = () => PlanExecutor.Default.ExecuteAsync(warehouse.Connection, Scenario.Plan(UpsertStrategy.Append).Build().Render(warehouse.Dialect), rows);
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("Row 1 has 2 values*takes 5*");
+        (await warehouse.ReadAsync()).Should().Equal(Scenario.Sorted(Scenario.Initial));
+    }
 }
