@@ -46,7 +46,8 @@ public sealed record EnrichedFlight
     /// <summary>The flight id (or carrier + flight number), when the file has one.</summary>
     public string? FlightId { get; init; }
 
-    /// <summary>The value of a column named in <see cref="AllColumnNames"/> (as a loader wants it: string, long or null).</summary>
+    /// <summary>The value of a column named in <see cref="AllColumnNames"/> as a loader wants it: string, long, null,
+    /// and for flight_date a <see cref="DateOnly"/> when the text is yyyy-MM-dd (a DATE column's parameter).</summary>
     /// <exception cref="ArgumentException">The name is not one of <see cref="AllColumnNames"/>.</exception>
     public object? GetValue(string column) => column switch
     {
@@ -59,13 +60,13 @@ public sealed record EnrichedFlight
         "arr_state" => ArrState,
         "dep_delay" => DepDelay,
         "arr_delay" => ArrDelay,
-        "flight_date" => FlightDate,
+        "flight_date" => DateOnly.TryParseExact(FlightDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : FlightDate,
         "flight_id" => FlightId,
         _ => throw new ArgumentException($"'{column}' is not an output column; use one of {string.Join(", ", AllColumnNames)}", nameof(column)),
     };
 
     /// <summary>The values of the given columns, in order (e.g. <see cref="FlightEnrichmentResult.OutputColumns"/>).</summary>
-    public object?[] GetValues(IReadOnlyList<string> columns)
+    public IReadOnlyList<object?> GetValues(IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var values = new object?[columns.Count];

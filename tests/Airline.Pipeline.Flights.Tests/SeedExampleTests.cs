@@ -48,7 +48,7 @@ public sealed class SeedExampleTests
             FlightId = "BA7890",
         });
         batch.GetValues().First().Should().Equal("AA", "Hartsfield-Jackson Atlanta International", "Salt Lake City International",
-            "Atlanta", "Salt Lake", "GA", "UT", 75L, 82L, "2023-11-15", "AA5678");
+            "Atlanta", "Salt Lake", "GA", "UT", 75L, 82L, new DateOnly(2023, 11, 15), "AA5678");
     }
 
     [Fact]

@@ -320,7 +320,8 @@ internal sealed class BlockProcessor
             masks[(pos >> 6) + 1] = 0;
             ranks[(pos >> 6) + 1] = ranks[pos >> 6] + BitOperations.PopCount(tail);
             ranks[(pos >> 6) + 2] = ranks[(pos >> 6) + 1];
-            if (data.Length > 0 && data[^1] != '\n')
+            // (also when a quote is still open: the record then ends at the end, unterminated, and is reported)
+            if (data.Length > 0 && (data[^1] != '\n' || inQuotes))
             {
                 Unsafe.Add(ref lf0, lfCount++) = data.Length;
             }

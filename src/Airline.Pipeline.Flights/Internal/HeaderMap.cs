@@ -10,7 +10,7 @@ internal sealed class HeaderMap
         Names = names;
         for (var i = 0; i < names.Count; i++)
         {
-            _indexByName.TryAdd(names[i].Trim(), i);
+            _indexByName.TryAdd(names[i].Trim().TrimStart('\uFEFF'), i);
         }
     }
 
