@@ -80,8 +80,10 @@ internal sealed class ExecutionRun
         }
         catch (StatesErrorException ex) when (!execution.IsCancellationRequested)
         {
-            main.Record(HistoryEventType.ExecutionFailed, null, error: ex.Error, cause: ex.Cause);
-            return Result(ExecutionStatus.Failed, null, ex.Error, ex.Cause, start);
+            // A Fail state without Error fails the execution with no error name.
+            var error = ex.Error.Length == 0 ? null : ex.Error;
+            main.Record(HistoryEventType.ExecutionFailed, null, error: error, cause: ex.Cause);
+            return Result(ExecutionStatus.Failed, null, error, ex.Cause, start);
         }
         catch (HistoryLimitExceededException ex)
         {
@@ -134,24 +136,37 @@ internal sealed class ExecutionRun
 
     public JObject BuildContext(string stateName, DateTimeOffset entered, int retryCount, JObject? extra = null)
     {
-        var builder = new JObjectBuilder()
-            .Set("Execution", _executionContext!)
-            .Set("State", new JObjectBuilder()
-                .Set("EnteredTime", new JString(FormatTime(entered)))
-                .Set("Name", new JString(stateName))
-                .Set("RetryCount", JNumber.Of(retryCount))
-                .Build())
-            .Set("StateMachine", _stateMachineContext!);
+        var state = new JObject(["EnteredTime", "Name", "RetryCount"], [TimeText(entered), new JString(stateName), retryCount == 0 ? Zero : JNumber.Of(retryCount)]);
+        var context = new JObject(["Execution", "State", "StateMachine"], [_executionContext!, state, _stateMachineContext!]);
         if (extra is not null)
         {
             for (var i = 0; i < extra.Count; i++)
             {
-                builder.Set(extra.KeyAt(i), extra.ValueAt(i));
+                context = context.With(extra.KeyAt(i), extra.ValueAt(i));
             }
         }
 
-        return builder.Build();
+        return context;
     }
+
+    private static readonly JNumber Zero = JNumber.Of(0);
+    private CachedTime? _lastTime;
+
+    /// <summary>Virtual time rarely moves between states: format each instant once (one reference swap, so branches never see a torn pair).</summary>
+    private JString TimeText(DateTimeOffset time)
+    {
+        var cached = _lastTime;
+        if (cached is not null && cached.Time == time)
+        {
+            return cached.Text;
+        }
+
+        cached = new CachedTime(time, new JString(FormatTime(time)));
+        _lastTime = cached;
+        return cached.Text;
+    }
+
+    private sealed record CachedTime(DateTimeOffset Time, JString Text);
 
     public PathScope PathScope(JData data, JData context, VariableScope variables) => new(data, context, variables, Random);
 
