@@ -1,3 +1,3 @@
-// Placeholder until the sample issue lands.
-Console.WriteLine("Orders audit sample: landing -> staging -> Redshift staging -> final, reconciled per run_id (plan).");
-return 0;
+using Airline.Pipeline.Samples.OrdersAudit;
+
+return await OrdersApp.RunAsync(args, Console.Out, Console.Error);
