@@ -7,6 +7,7 @@ internal sealed class AnythingButTest
 {
     private readonly AnythingButKind _kind;
     private readonly HashSet<string>? _strings;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly HashSet<double>? _numbers;
     private readonly string[] _affixes = [];
     private readonly WildcardPattern[] _wildcards = [];
@@ -22,9 +23,11 @@ internal sealed class AnythingButTest
                 break;
             case AnythingButKind.Values:
                 _strings = new HashSet<string>(matcher.Values.Select(v => v.Text), StringComparer.Ordinal);
+                _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
                 break;
             case AnythingButKind.EqualsIgnoreCase:
                 _strings = new HashSet<string>(matcher.Values.Select(v => CaseFolding.Fold(v.Text)), StringComparer.Ordinal);
+                _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
                 break;
             case AnythingButKind.Wildcard:
                 _wildcards = [.. matcher.Values.Select(v => WildcardPattern.Compile(v.Text))];
@@ -44,9 +47,9 @@ internal sealed class AnythingButTest
         switch (_kind)
         {
             case AnythingButKind.Values:
-                return _strings is null || !_strings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value);
+                return _strings is null || !_lookup.Contains(value);
             case AnythingButKind.EqualsIgnoreCase:
-                return !_strings!.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);
+                return !_lookup.Contains(folded);
             case AnythingButKind.Prefix:
                 foreach (var prefix in _affixes)
                 {

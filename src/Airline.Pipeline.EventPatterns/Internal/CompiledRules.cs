@@ -16,45 +16,49 @@ internal sealed class CompiledRules
         var fields = new List<FieldIndex?>();
         var subRuleRule = new List<int>();
         var subRuleConditions = new List<int[]>();
-        var subRuleFullCheck = new List<bool>();
-        var conditionSubRule = new List<int>();
         var conditionPath = new List<int>();
         var conditionAllowsAbsent = new List<bool>();
+        var conditionIds = new Dictionary<(int Path, string Matchers), int>();
+        var conditionUses = new List<int>();
         var tracked = new HashSet<int>();
 
         for (var rule = 0; rule < rules.Count; rule++)
         {
             foreach (var alternative in PatternFlattener.Expand(rules[rule].Pattern.Root))
             {
-                var subRule = subRuleRule.Count;
                 var conditions = new List<int>();
-                var fullCheck = false;
                 foreach (var flat in alternative)
                 {
                     var path = PathId(flat.Path, pathIds, fields);
                     var field = fields[path] ??= new FieldIndex();
-                    var condition = conditionSubRule.Count;
-                    conditionSubRule.Add(subRule);
-                    conditionPath.Add(path);
-                    var allowsAbsent = flat.Matchers.Any(m => m is ExistsMatcher { Exists: false });
-                    conditionAllowsAbsent.Add(allowsAbsent);
-                    if (allowsAbsent)
+
+                    // Rules that ask the same of a field share one condition, tested once per value.
+                    var key = (path, Serialization.PatternWriter.Write(new PatternObject([new LeafField("_", flat.Matchers)])));
+                    if (!conditionIds.TryGetValue(key, out var condition))
                     {
-                        fullCheck = true;
-                        tracked.Add(path);
+                        condition = conditionPath.Count;
+                        conditionIds[key] = condition;
+                        conditionPath.Add(path);
+                        conditionUses.Add(0);
+                        var allowsAbsent = flat.Matchers.Any(m => m is ExistsMatcher { Exists: false });
+                        conditionAllowsAbsent.Add(allowsAbsent);
+                        if (allowsAbsent)
+                        {
+                            tracked.Add(path);
+                        }
+
+                        foreach (var matcher in flat.Matchers)
+                        {
+                            field.Add(matcher, condition);
+                        }
                     }
 
-                    foreach (var matcher in flat.Matchers)
-                    {
-                        field.Add(matcher, condition);
-                    }
-
+                    conditionUses[condition]++;
                     conditions.Add(condition);
                 }
 
                 subRuleRule.Add(rule);
-                subRuleConditions.Add([.. conditions]);
-                subRuleFullCheck.Add(fullCheck);
+                subRuleConditions.Add([.. conditions.Distinct()]);
             }
         }
 
@@ -63,17 +67,31 @@ internal sealed class CompiledRules
             field?.Freeze();
         }
 
+        // Each alternative is woken by one anchor: its least shared condition that needs a value. Shared
+        // conditions (source = aws.s3 in a thousand rules) then cost one test, not one per rule.
+        var anchored = Enumerable.Range(0, conditionPath.Count).Select(_ => new List<int>()).ToArray();
+        var alwaysCheck = new List<int>();
+        for (var subRule = 0; subRule < subRuleConditions.Count; subRule++)
+        {
+            var candidates = subRuleConditions[subRule].Where(c => !conditionAllowsAbsent[c]).ToList();
+            if (candidates.Count == 0)
+            {
+                alwaysCheck.Add(subRule);
+                continue;
+            }
+
+            anchored[candidates.MinBy(c => conditionUses[c])].Add(subRule);
+        }
+
         Paths = pathIds.GetAlternateLookup<ReadOnlySpan<char>>();
         Fields = [.. fields];
         SubRuleRule = [.. subRuleRule];
         SubRuleConditions = [.. subRuleConditions];
-        SubRuleFullCheck = [.. subRuleFullCheck];
-        FullCheckSubRules = [.. Enumerable.Range(0, SubRuleRule.Length).Where(i => SubRuleFullCheck[i])];
-        ConditionSubRule = [.. conditionSubRule];
+        AlwaysCheckSubRules = [.. alwaysCheck];
+        ConditionAnchors = [.. anchored.Select(a => a.ToArray())];
         ConditionPath = [.. conditionPath];
         ConditionAllowsAbsent = [.. conditionAllowsAbsent];
         TracksPresence = [.. Enumerable.Range(0, Fields.Length).Select(tracked.Contains)];
-        NeedsFolded = Fields.Any(f => f is { NeedsFolded: true });
     }
 
     public string[] RuleNames { get; }
@@ -87,19 +105,17 @@ internal sealed class CompiledRules
 
     public int[][] SubRuleConditions { get; }
 
-    public bool[] SubRuleFullCheck { get; }
+    /// <summary>Alternatives with no condition that needs a value (only exists:false): checked for every event.</summary>
+    public int[] AlwaysCheckSubRules { get; }
 
-    public int[] FullCheckSubRules { get; }
-
-    public int[] ConditionSubRule { get; }
+    /// <summary>By condition: the alternatives it wakes when a value satisfies it.</summary>
+    public int[][] ConditionAnchors { get; }
 
     public int[] ConditionPath { get; }
 
     public bool[] ConditionAllowsAbsent { get; }
 
     public bool[] TracksPresence { get; }
-
-    public bool NeedsFolded { get; }
 
     private static int PathId(string path, Dictionary<string, int> ids, List<FieldIndex?> fields)
     {

@@ -19,6 +19,7 @@ internal sealed class FieldIndex
     private readonly WildcardIndex _wildcards = new();
     private readonly CidrIndex _cidrs = new();
     private readonly List<AnythingButTest> _anythingButs = [];
+    private readonly AnythingButValuesIndex _anythingButValues = new();
     private readonly AffixIndex _prefixes = new();
     private readonly AffixIndex _suffixes = new();
     private readonly AffixIndex _prefixesIgnoreCase = new();
@@ -100,6 +101,9 @@ internal sealed class FieldIndex
             case ExistsMatcher { Exists: true }:
                 _exists.Add(condition);
                 break;
+            case AnythingButMatcher anythingBut when AnythingButValuesIndex.Handles(anythingBut):
+                _anythingButValues.Add(anythingBut, condition);
+                break;
             case AnythingButMatcher anythingBut:
                 _anythingButs.Add(new AnythingButTest(anythingBut, condition));
                 break;
@@ -120,6 +124,7 @@ internal sealed class FieldIndex
         _nullArray = [.. _null.Distinct()];
         _existsArray = [.. _exists.Distinct()];
         _ranges.Freeze();
+        _anythingButValues.Freeze();
         _wildcards.Freeze();
         _cidrs.Freeze();
         _anythingButArray = [.. _anythingButs];
@@ -153,6 +158,7 @@ internal sealed class FieldIndex
             _cidrs.Collect(value, scratch);
         }
 
+        _anythingButValues.OnString(value, scratch);
         foreach (var test in _anythingButArray)
         {
             if (test.PassesString(value, folded))
@@ -176,6 +182,7 @@ internal sealed class FieldIndex
             _ranges.Collect(number, scratch);
         }
 
+        _anythingButValues.OnNumber(number, comparable, scratch);
         foreach (var test in _anythingButArray)
         {
             if (test.PassesNumber(number, comparable))
@@ -194,6 +201,7 @@ internal sealed class FieldIndex
             System.Text.Json.JsonTokenType.False => _falseArray,
             _ => _nullArray,
         });
+        _anythingButValues.OnLiteral(scratch);
         foreach (var test in _anythingButArray)
         {
             scratch.Hit(test.Condition);

@@ -15,7 +15,6 @@ internal sealed class MatchScratch
     private int _stamp;
     private int[] _conditionStamp = [];
     private int[] _subRuleStamp = [];
-    private int[] _subRuleCount = [];
     private int[] _ruleStamp = [];
     private int[] _pathSeen = [];
     private int[] _touched = new int[64];
@@ -63,9 +62,8 @@ internal sealed class MatchScratch
     private void Prepare(CompiledRules rules)
     {
         _rules = rules;
-        Ensure(ref _conditionStamp, rules.ConditionSubRule.Length);
+        Ensure(ref _conditionStamp, rules.ConditionPath.Length);
         Ensure(ref _subRuleStamp, rules.SubRuleRule.Length);
-        Ensure(ref _subRuleCount, rules.SubRuleRule.Length);
         Ensure(ref _ruleStamp, rules.RuleNames.Length);
         Ensure(ref _pathSeen, rules.Fields.Length);
         if (_stamp == int.MaxValue)
@@ -303,16 +301,14 @@ internal sealed class MatchScratch
         }
 
         _conditionStamp[condition] = _stamp;
-        var subRule = _rules.ConditionSubRule[condition];
-        if (_rules.SubRuleFullCheck[subRule])
+        foreach (var subRule in _rules.ConditionAnchors[condition])
         {
-            return;
-        }
+            if (_subRuleStamp[subRule] == _stamp)
+            {
+                continue;
+            }
 
-        if (_subRuleStamp[subRule] != _stamp)
-        {
             _subRuleStamp[subRule] = _stamp;
-            _subRuleCount[subRule] = 0;
             if (_touchedCount >= _touched.Length)
             {
                 Array.Resize(ref _touched, _touchedCount * 2);
@@ -320,8 +316,6 @@ internal sealed class MatchScratch
 
             _touched[_touchedCount++] = subRule;
         }
-
-        _subRuleCount[subRule]++;
     }
 
     /// <summary>Calls <paramref name="onRule"/> once for each rule that matched; stops early when it returns false.</summary>
@@ -332,14 +326,13 @@ internal sealed class MatchScratch
         for (var i = 0; i < _touchedCount; i++)
         {
             var subRule = _touched[i];
-            if (_subRuleCount[subRule] == rules.SubRuleConditions[subRule].Length && Consistent(subRule)
-                && Accept(rules.SubRuleRule[subRule], state, onRule, ref matched))
+            if (FullCheck(subRule) && Consistent(subRule) && Accept(rules.SubRuleRule[subRule], state, onRule, ref matched))
             {
                 return matched;
             }
         }
 
-        foreach (var subRule in rules.FullCheckSubRules)
+        foreach (var subRule in rules.AlwaysCheckSubRules)
         {
             if (FullCheck(subRule) && Consistent(subRule) && Accept(rules.SubRuleRule[subRule], state, onRule, ref matched))
             {
