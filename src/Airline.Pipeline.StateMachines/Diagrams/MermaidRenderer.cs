@@ -170,6 +170,12 @@ public static class MermaidRenderer
         }
 
         var name = op.JsonName();
+        if (name.StartsWith("Is", StringComparison.Ordinal) && operand.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            var what = name[2..].ToLowerInvariant();
+            return $"{rule.Variable} is {(operand.GetBoolean() ? string.Empty : "not ")}{what}";
+        }
+
         var value = operand.ValueKind == JsonValueKind.String && op.OperandKind() != ChoiceOperandKind.Path
             ? "'" + operand.GetString() + "'"
             : operand.ValueKind == JsonValueKind.String ? operand.GetString()! : operand.GetRawText();

@@ -35,6 +35,19 @@ public static class AslValidator
             new SemanticChecks(problems, options ?? ValidationOptions.Default, fromJson: true).Check(machine);
         }
 
+        if (problems.Any(p => p.Line is null))
+        {
+            var wanted = problems.Where(p => p.Line is null).Select(p => p.Pointer).ToHashSet(StringComparer.Ordinal);
+            var locations = PointerLocator.Locate(utf8Json, wanted);
+            for (var i = 0; i < problems.Count; i++)
+            {
+                if (problems[i].Line is null && locations.TryGetValue(problems[i].Pointer, out var at))
+                {
+                    problems[i] = problems[i] with { Line = at.Line, Column = at.Column };
+                }
+            }
+        }
+
         return new ValidationResult(problems.DrainToImmutable());
     }
 
