@@ -309,4 +309,35 @@ public sealed class RuntimeBehaviourTests
         result.EventsOf(HistoryEventType.ParallelStateFailed).Should().ContainSingle();
         (result.StopDate - result.StartDate).Should().Be(TimeSpan.Zero, "the waiting branch is stopped when its sibling fails");
     }
+
+    [Fact]
+    public async Task Branch_variables_read_outer_ones_and_stay_inside_their_branch()
+    {
+        const string definition = """
+        { "QueryLanguage": "JSONata", "StartAt": "Set", "States": {
+          "Set": { "Type": "Pass", "Assign": { "outer": 1 }, "Next": "P" },
+          "P": { "Type": "Parallel", "Next": "After", "Branches": [
+            { "StartAt": "B", "States": { "B": { "Type": "Pass", "Assign": { "inner": "{% $outer + 1 %}" }, "Next": "B2" },
+                                           "B2": { "Type": "Pass", "Output": "{% $inner %}", "End": true } } } ] },
+          "After": { "Type": "Pass", "Output": { "branch": "{% $states.input %}", "innerVisible": "{% $exists($inner) %}", "outer": "{% $outer %}" }, "End": true } } }
+        """;
+
+        var result = await Runner(definition).RunAsync();
+
+        result.Output.Should().Be("""{"branch":[2],"innerVisible":false,"outer":1}""");
+    }
+
+    [Fact]
+    public async Task The_runner_execution_timeout_overrides_the_definition()
+    {
+        var runner = StateMachineRunner.FromJson(
+            """{ "StartAt": "W", "States": { "W": { "Type": "Wait", "Seconds": 3600, "End": true } } }""",
+            new() { ExecutionTimeout = TimeSpan.FromMinutes(1) });
+
+        var result = await runner.RunAsync();
+
+        result.Status.Should().Be(ExecutionStatus.TimedOut);
+        result.Error.Should().Be("States.Timeout");
+        (result.StopDate - result.StartDate).Should().Be(TimeSpan.FromMinutes(1));
+    }
 }
