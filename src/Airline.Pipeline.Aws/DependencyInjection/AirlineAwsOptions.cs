@@ -45,6 +45,12 @@ public sealed class AirlineAwsOptions
 
         /// <summary>Multipart part size in bytes (at least 5 MiB). Default 8 MiB.</summary>
         public int PartSizeBytes { get; set; } = 8 * 1024 * 1024;
+
+        /// <summary>
+        /// When set, <c>IObjectStore</c> is the local twin (<c>LocalFolderObjectStore</c>) rooted here instead of S3:
+        /// the same composition runs without an AWS account.
+        /// </summary>
+        public string? LocalRootDirectory { get; set; }
     }
 
     /// <summary>Landing-folder prefixes.</summary>
@@ -119,8 +125,11 @@ public sealed class AirlineAwsOptions
         /// <summary>The audit table; when set, the DynamoDB store is registered as the Audit package's IAuditStore.</summary>
         public string? AuditTableName { get; set; }
 
-        /// <summary>The processed-files ledger table; when null the ledger is in memory.</summary>
+        /// <summary>The processed-files ledger table; when null the ledger is the file below, else in memory.</summary>
         public string? LedgerTableName { get; set; }
+
+        /// <summary>A JSON Lines file for the processed-files ledger when no ledger table is set (local runs).</summary>
+        public string? LedgerFilePath { get; set; }
 
         /// <summary>TTL of audit and ledger items (written as <c>expires_at</c>); null for none.</summary>
         public TimeSpan? TimeToLive { get; set; }

@@ -40,8 +40,9 @@ public static class AirlineAwsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the AWS adapters: <see cref="IObjectStore"/> (S3), <see cref="FileRouter"/>, <see cref="IProcessedFilesLedger"/>
-    /// (DynamoDB when <c>DynamoDb:LedgerTableName</c> is set, else in memory), <see cref="IGlueClient"/>,
+    /// Adds the AWS adapters: <see cref="IObjectStore"/> (S3, or the local folder twin when <c>S3:LocalRootDirectory</c>
+    /// is set), <see cref="FileRouter"/>, <see cref="IProcessedFilesLedger"/> (DynamoDB when <c>DynamoDb:LedgerTableName</c>
+    /// is set, else a JSON Lines file when <c>DynamoDb:LedgerFilePath</c> is set, else in memory), <see cref="IGlueClient"/>,
     /// <see cref="GlueWorkflowRunner"/> (when the crawler and job are named), <see cref="SnsClient"/>, the Audit
     /// package's <see cref="INotificationPublisher"/> (SNS) and <see cref="IAuditStore"/> (DynamoDB, when
     /// <c>DynamoDb:AuditTableName</c> is set), plus <see cref="IAmazonS3"/> and <see cref="IAmazonDynamoDB"/> unless the host
@@ -84,7 +85,9 @@ public static class AirlineAwsServiceCollectionExtensions
             return new AmazonDynamoDBClient(sp.GetRequiredService<AWSCredentials>(), config);
         });
 
-        services.TryAddSingleton<IObjectStore>(sp => new S3ObjectStore(sp.GetRequiredService<IAmazonS3>()));
+        services.TryAddSingleton<IObjectStore>(sp => Options(sp).S3.LocalRootDirectory is { Length: > 0 } root
+            ? new LocalFolderObjectStore(root)
+            : new S3ObjectStore(sp.GetRequiredService<IAmazonS3>()));
         services.TryAddSingleton(sp =>
         {
             var router = Options(sp).Router;
@@ -96,8 +99,13 @@ public static class AirlineAwsServiceCollectionExtensions
         services.TryAddSingleton<IProcessedFilesLedger>(sp =>
         {
             var dynamo = Options(sp).DynamoDb;
-            return dynamo.LedgerTableName is { } table
-                ? new DynamoDbProcessedFilesLedger(sp.GetRequiredService<IAmazonDynamoDB>(), table, dynamo.TimeToLive)
+            if (dynamo.LedgerTableName is { } table)
+            {
+                return new DynamoDbProcessedFilesLedger(sp.GetRequiredService<IAmazonDynamoDB>(), table, dynamo.TimeToLive);
+            }
+
+            return dynamo.LedgerFilePath is { Length: > 0 } path
+                ? new JsonLinesProcessedFilesLedger(path)
                 : new InMemoryProcessedFilesLedger();
         });
 

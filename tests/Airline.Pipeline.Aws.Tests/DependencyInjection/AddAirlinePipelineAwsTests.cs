@@ -100,6 +100,34 @@ public sealed partial class AddAirlinePipelineAwsTests
     }
 
     [Fact]
+    public async Task LocalSettings_RegisterTheTwins_SoTheSameCompositionRunsWithoutAws()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "airline-aws-tests", Guid.NewGuid().ToString("N"));
+        var services = new ServiceCollection();
+        services.AddAirlinePipelineAws(o =>
+        {
+            o.Region = "us-east-1";
+            o.S3.LocalRootDirectory = Path.Combine(root, "buckets");
+            o.DynamoDb.LedgerFilePath = Path.Combine(root, "state", "processed.jsonl");
+        });
+        await using var provider = services.BuildServiceProvider();
+        Validate(provider);
+
+        var store = provider.GetRequiredService<IObjectStore>();
+        var ledger = provider.GetRequiredService<IProcessedFilesLedger>();
+        var landed = await store.WriteBytesAsync("landing", "incoming/flights.csv", "YEAR\n2015\n"u8.ToArray());
+        var processed = await ledger.ProcessOnceAsync(landed, ct => provider.GetRequiredService<FileRouter>().ArchiveAsync("landing", landed.Key, ct));
+
+        store.Should().BeOfType<LocalFolderObjectStore>();
+        ledger.Should().BeOfType<JsonLinesProcessedFilesLedger>();
+        processed.Should().BeTrue();
+        File.Exists(Path.Combine(root, "buckets", "landing", "archive", "flights.csv")).Should().BeTrue();
+        File.ReadAllText(Path.Combine(root, "state", "processed.jsonl")).Should().Contain(landed.ETag);
+        ((IDisposable)ledger).Dispose();
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
     public void InvalidOptions_FailAtStart_ListingEveryBadValue()
     {
         const string json = """
