@@ -114,6 +114,33 @@ public sealed class AslCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_draws_a_mermaid_flowchart()
+    {
+        var file = _temp.File("crawler.asl.json", Samples.CrawlerMachine);
+        var result = await CliRunner.RunAsync("asl", "render", file, "--mermaid");
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().StartWith("flowchart TB\n");
+        result.Out.Should().Contain("StartCrawler").And.Contain("IsReady").And.Contain("WaitForCrawler").And.Contain("glue:startCrawler");
+    }
+
+    [Fact]
+    public async Task Render_left_to_right_without_resources()
+    {
+        var file = _temp.File("crawler.asl.json", Samples.CrawlerMachine);
+        var result = await CliRunner.RunAsync("asl", "render", file, "--direction", "LR", "--no-resources");
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().StartWith("flowchart LR\n").And.NotContain("glue:startCrawler");
+    }
+
+    [Fact]
+    public async Task Render_of_malformed_json_is_bad_input()
+    {
+        var file = _temp.File("bad.json", "{ \"StartAt\": \"A\", ");
+        var result = await CliRunner.RunAsync("asl", "render", file);
+        result.ShouldBeBadInput(file, "cannot be read as ASL", "line 1");
+    }
+
+    [Fact]
     public async Task Render_names_the_missing_file()
     {
         var missing = _temp.Combine("nope.json");

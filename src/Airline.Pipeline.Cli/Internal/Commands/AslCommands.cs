@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Airline.Pipeline.StateMachines.Diagrams;
+using Airline.Pipeline.StateMachines.Model;
 using Airline.Pipeline.StateMachines.Serialization;
 using Airline.Pipeline.StateMachines.Validation;
 
@@ -99,14 +101,53 @@ internal static class AslCommands
     {
         var file = new Argument<string>("FILE") { Description = "The state machine definition (ASL JSON)." };
         var mermaid = new Option<bool>("--mermaid") { Description = "Render a Mermaid flowchart (the default and, for now, only format)." };
-        var command = new Command("render", "Draw the state machine as a Mermaid flowchart.") { file, mermaid };
+        var direction = new Option<string>("--direction")
+        {
+            Description = "Flowchart direction: TB (top to bottom, default), LR, BT or RL.",
+            HelpName = "TB|LR|BT|RL",
+            DefaultValueFactory = _ => "TB",
+        };
+        direction.AcceptOnlyFromAmong("TB", "LR", "BT", "RL");
+        var noResources = new Option<bool>("--no-resources") { Description = "Leave out each Task's resource ARN." };
+        var command = new Command(
+            "render",
+            "Draw the state machine as a Mermaid flowchart (paste it into a Markdown ```mermaid block): Choice as diamonds " +
+            "with their rules, Catch edges dashed, Parallel branches and Map processors as subgraphs.")
+        {
+            file,
+            mermaid,
+            direction,
+            noResources,
+        };
         command.SetHandler(context, parse =>
         {
-            _ = Inputs.ReadFile(parse.GetValue(file)!, "state machine file");
-            throw new CliException(ExitCodes.BadInput,
-                "asl render is not available yet: Airline.Pipeline.StateMachines has no Mermaid renderer in this build.");
+            var machine = ReadMachine(context, parse.GetValue(file)!);
+            context.Out.Write(MermaidRenderer.Render(machine, new MermaidOptions
+            {
+                Direction = parse.GetValue(direction)!,
+                ShowResources = !parse.GetValue(noResources),
+            }));
+            return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Reads a definition for render and format: unreadable is exit 2; what the reader kept but flagged is a note.</summary>
+    private static StateMachine ReadMachine(CliContext context, string path)
+    {
+        var read = AslReader.Read(Inputs.ReadFile(path, "state machine file"));
+        if (read.Machine is null)
+        {
+            throw CliException.BadInput($"'{path}' cannot be read as ASL:" + Environment.NewLine +
+                string.Join(Environment.NewLine, read.Problems.Select(p => "  " + p)));
+        }
+
+        foreach (var problem in read.Problems)
+        {
+            context.Error.WriteLine($"{path}: {problem}");
+        }
+
+        return read.Machine;
     }
 
     private static Command Format(CliContext context)
@@ -126,23 +167,11 @@ internal static class AslCommands
         command.SetHandler(context, parse =>
         {
             var path = parse.GetValue(file)!;
-            var bytes = Inputs.ReadFile(path, "state machine file");
-            var read = AslReader.Read(bytes);
-            if (read.Machine is null)
-            {
-                throw CliException.BadInput($"'{path}' cannot be read as ASL:" + Environment.NewLine +
-                    string.Join(Environment.NewLine, read.Problems.Select(p => "  " + p)));
-            }
-
-            foreach (var problem in read.Problems)
-            {
-                context.Error.WriteLine($"{path}: {problem}");
-            }
-
-            var canonical = AslWriter.Write(read.Machine, indented: true) + "\n";
+            var machine = ReadMachine(context, path);
+            var canonical = AslWriter.Write(machine, indented: true) + "\n";
             if (parse.GetValue(check))
             {
-                var current = Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal);
+                var current = Encoding.UTF8.GetString(Inputs.ReadFile(path, "state machine file")).Replace("\r\n", "\n", StringComparison.Ordinal);
                 if (string.Equals(current, canonical, StringComparison.Ordinal))
                 {
                     return ExitCodes.Ok;

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Airline.Pipeline.Flights;
 
 namespace Airline.Pipeline.Cli.Internal.Commands;
 
@@ -67,9 +70,31 @@ internal static class GenerateCommands
                 throw CliException.BadInput($"--out '{folder}' cannot be created: {e.Message}");
             }
 
-            _ = (flightsPath: Path.Combine(folder, FlightsFileName), airportsPath: Path.Combine(folder, AirportsFileName), parse.GetValue(seed), parse.IsJson(format), cancellationToken);
-            await Task.CompletedTask.ConfigureAwait(false);
-            throw CliException.BadInput("generate flights is not available yet: the Flights package's generator has not landed in this build.");
+            var generator = new FlightDataGenerator(parse.GetValue(seed), yearValue);
+            var flightsPath = Path.Combine(folder, FlightsFileName);
+            var airportsPath = Path.Combine(folder, AirportsFileName);
+            var bytes = await generator.WriteFlightsFileAsync(flightsPath, count, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(airportsPath, generator.AirportsCsv(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            if (parse.IsJson(format))
+            {
+                context.WriteJson(new JsonObject
+                {
+                    ["flights"] = flightsPath,
+                    ["rows"] = count,
+                    ["bytes"] = bytes,
+                    ["airports"] = airportsPath,
+                    ["airportCount"] = generator.Airports.Count,
+                });
+            }
+            else
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {count:N0} flights ({bytes / 1e6:0.00} MB) to {flightsPath}"));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {generator.Airports.Count:N0} airports to {airportsPath}"));
+            }
+
+            return ExitCodes.Ok;
         });
         return command;
     }
