@@ -7,7 +7,8 @@ namespace Airline.Pipeline.Samples.AirlineIngestion;
 /// </summary>
 internal sealed class OutputLayout
 {
-    private const string MarkerName = ".airline-pipeline-sample";
+    /// <summary>The file that marks a folder as written by a sample (the orders sample writes it too).</summary>
+    public const string MarkerName = ".airline-pipeline-sample";
 
     private OutputLayout(string root) => Root = root;
 
@@ -47,7 +48,10 @@ internal sealed class OutputLayout
         var marker = Path.Combine(full, MarkerName);
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
         {
-            if (!File.Exists(marker))
+            // Ours: the marker is there, or every entry is a sample's own subfolder (the orders sample's default).
+            var ours = File.Exists(marker) || Directory.EnumerateFileSystemEntries(full)
+                .All(entry => Directory.Exists(entry) && File.Exists(Path.Combine(entry, MarkerName)));
+            if (!ours)
             {
                 throw new SampleInputException(
                     $"the output folder '{full}' holds files the sample did not write; name an empty or new folder with --out.");

@@ -59,6 +59,8 @@ internal static class OrdersApp
 
         var root = Path.GetFullPath(output);
         Directory.CreateDirectory(root);
+        // The marker lets the airline sample, whose default folder holds this one, empty it safely.
+        File.WriteAllText(Path.Combine(root, ".airline-pipeline-sample"), "Written by Airline.Pipeline.Samples.OrdersAudit.\n");
         var runId = new RunIdGenerator(time).Next();
         var store = new InMemoryAuditStore();
         var recorder = new AuditRecorder(store, time);

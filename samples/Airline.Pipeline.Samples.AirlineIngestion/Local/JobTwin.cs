@@ -105,6 +105,12 @@ internal sealed class JobTwin(
         }
 
         await recorder.RecordAsync(runId, SampleNames.Layers.Staged, load.RowsLoaded, "warehouse.db: staging", cancellationToken: cancellationToken);
+        if (load.RowsLoaded != result.KeptRows)
+        {
+            // The audit compares every layer with landing (at most); this check pins staging to exactly what the transform kept.
+            throw new FlightDataException($"layer '{SampleNames.Layers.Staged}' has {load.RowsLoaded} rows, but the transform kept {result.KeptRows}");
+        }
+
         var dates = rows.Select(r => r.FlightDate ?? "").Distinct(StringComparer.Ordinal).ToList();
         var final = await warehouse.CountFlightsOnDatesAsync(dates, cancellationToken);
         await recorder.RecordAsync(runId, SampleNames.Layers.Final, final, "warehouse.db: daily_flights_fact", cancellationToken: cancellationToken);

@@ -7,7 +7,7 @@ internal static class TextTable
     {
         var all = rows.ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, all.Select(r => i < r.Count ? r[i].Length : 0).DefaultIfEmpty(0).Max())).ToArray();
-        var numeric = header.Select((name, i) => all.Count > 0 && all.All(r => i < r.Count && (r[i].Length == 0 || double.TryParse(r[i].Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var _)))).ToArray();
+        var numeric = header.Select((name, i) => all.Count > 0 && all.All(r => i < r.Count && (r[i].Length == 0 || r[i] == "-" || double.TryParse(r[i].Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var _)))).ToArray();
         string Line(IReadOnlyList<string> cells) =>
             indent + string.Join("  ", cells.Select((c, i) => numeric[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
         output.WriteLine(Line(header));
