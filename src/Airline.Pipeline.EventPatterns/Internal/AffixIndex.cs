@@ -25,6 +25,11 @@ internal sealed class AffixIndex
 
     public void Freeze()
     {
+        if (_building.Count == 0)
+        {
+            return; // Collect never looks anything up
+        }
+
         _byAffix = _building.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal);
         _lengths = [.. _byAffix.Keys.Select(k => k.Length).Distinct().Order()];
         _lookup = _byAffix.GetAlternateLookup<ReadOnlySpan<char>>();

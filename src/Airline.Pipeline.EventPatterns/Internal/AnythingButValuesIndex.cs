@@ -51,6 +51,11 @@ internal sealed class AnythingButValuesIndex
 
     public void Freeze()
     {
+        if (_stringConditions.Count == 0 && _numberConditions.Count == 0)
+        {
+            return; // no lists: the On* methods only hit empty arrays
+        }
+
         _strings = [.. _stringConditions];
         _numbers = [.. _numberConditions];
         _stringLookup = _stringExclusions.ToDictionary(p => p.Key, p => p.Value.Distinct().Order().ToArray(), StringComparer.Ordinal)

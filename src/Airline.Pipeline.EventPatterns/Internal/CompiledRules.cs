@@ -33,7 +33,10 @@ internal sealed class CompiledRules
                     var field = fields[path] ??= new FieldIndex();
 
                     // Rules that ask the same of a field share one condition, tested once per value.
-                    var key = (path, Serialization.PatternWriter.Write(new PatternObject([new LeafField("_", flat.Matchers)])));
+                    // (A lone pattern skips the writing: sharing only pays across many rules.)
+                    var key = (path, rules.Count == 1
+                        ? conditionPath.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : Serialization.PatternWriter.Write(new PatternObject([new LeafField("_", flat.Matchers)])));
                     if (!conditionIds.TryGetValue(key, out var condition))
                     {
                         condition = conditionPath.Count;

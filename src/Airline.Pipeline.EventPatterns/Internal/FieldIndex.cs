@@ -112,13 +112,24 @@ internal sealed class FieldIndex
 
     public void Freeze()
     {
-        var exact = _exactStringsBuilding.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal);
-        _hasExactStrings = exact.Count > 0;
-        _exactStrings = exact.GetAlternateLookup<ReadOnlySpan<char>>();
-        var ignoreCase = _ignoreCaseBuilding.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal);
-        _hasIgnoreCase = ignoreCase.Count > 0;
-        _ignoreCase = ignoreCase.GetAlternateLookup<ReadOnlySpan<char>>();
-        _exactNumbers = _exactNumbersBuilding.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray());
+        _hasExactStrings = _exactStringsBuilding.Count > 0;
+        if (_hasExactStrings)
+        {
+            _exactStrings = _exactStringsBuilding.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        _hasIgnoreCase = _ignoreCaseBuilding.Count > 0;
+        if (_hasIgnoreCase)
+        {
+            _ignoreCase = _ignoreCaseBuilding.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        if (_exactNumbersBuilding.Count > 0)
+        {
+            _exactNumbers = _exactNumbersBuilding.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray());
+        }
         _trueArray = [.. _true.Distinct()];
         _falseArray = [.. _false.Distinct()];
         _nullArray = [.. _null.Distinct()];

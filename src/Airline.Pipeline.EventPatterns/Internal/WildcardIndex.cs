@@ -23,6 +23,11 @@ internal sealed class WildcardIndex
 
     public void Freeze()
     {
+        if (_building.Count == 0)
+        {
+            return;
+        }
+
         var byHead = _building.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _lengths = [.. byHead.Keys.Select(k => k.Length).Distinct().Order()];
         _lookup = byHead.GetAlternateLookup<ReadOnlySpan<char>>();
