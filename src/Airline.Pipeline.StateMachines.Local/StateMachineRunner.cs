@@ -53,7 +53,7 @@ public sealed class StateMachineRunner
         return new StateMachineRunner(_machine, options);
     }
 
-    /// <summary>A runner for the same definition and options plus a handler for the named Task state.</summary>
+    /// <summary>Registers a handler for the named Task state in this runner's registry (<see cref="StateMachineRunnerOptions.Handlers"/>) and returns the runner.</summary>
     public StateMachineRunner WithHandler(string stateName, ITaskHandler handler)
     {
         Options.Handlers.ForState(stateName, handler);
