@@ -46,6 +46,7 @@ internal sealed class BlockReader
 {
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
     private readonly Stream _stream;
+    private readonly bool _readSynchronously;
     private readonly int _blockSize;
     private readonly int _maxRow;
     private byte[] _carry = [];
@@ -57,6 +58,7 @@ internal sealed class BlockReader
     public BlockReader(Stream stream, int blockSize, int maxRow)
     {
         _stream = stream;
+        _readSynchronously = stream is FileStream { IsAsync: false } or MemoryStream or UnmanagedMemoryStream;
         _blockSize = blockSize;
         _maxRow = maxRow;
     }
@@ -78,7 +80,11 @@ internal sealed class BlockReader
             {
                 while (!_endOfStream && filled < buffer.Length)
                 {
-                    var read = await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                    // A synchronous file or memory stream is read synchronously: its ReadAsync only moves the read to
+                    // the thread pool, a hop per block that costs more than the read on a busy machine.
+                    var read = _readSynchronously
+                        ? _stream.Read(buffer, filled, buffer.Length - filled)
+                        : await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
                         _endOfStream = true;
@@ -160,7 +166,8 @@ internal sealed class BlockReader
     {
         if (_carry.Length < tail.Length)
         {
-            _carry = new byte[Math.Max(tail.Length, Math.Min(_blockSize, _maxRow))];
+            // Sized to the tail (usually part of one record), not to a block: a run allocates almost nothing.
+            _carry = new byte[Math.Max(tail.Length, Math.Max(4096, _carry.Length * 2))];
         }
 
         tail.CopyTo(_carry);
