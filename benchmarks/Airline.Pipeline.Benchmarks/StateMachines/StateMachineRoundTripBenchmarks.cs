@@ -8,7 +8,8 @@ namespace Airline.Pipeline.Benchmarks.StateMachines;
 
 /// <summary>
 /// Parse + validate + write of generated definitions of 100, 1,000 and 10,000 states (Task with Retry and Catch,
-/// Choice with And/Or rules, Wait, Pass with intrinsic functions, Parallel every 50 states). Baseline: parse only.
+/// Choice with And/Or rules, Wait, Pass with intrinsic functions, Parallel with two branches). Baseline: parse only.
+/// Validation includes the lints.
 /// </summary>
 [MemoryDiagnoser]
 public class StateMachineRoundTripBenchmarks
@@ -25,7 +26,8 @@ public class StateMachineRoundTripBenchmarks
         _json = Encoding.UTF8.GetBytes(GeneratedDefinition.Create(States));
         _machine = StateMachine.Parse(_json);
         var result = AslValidator.Validate(_json, new ValidationOptions { Lints = false });
-        if (!result.IsValid)
+        // 10,000 states exceed AWS's 1 MB limit (ASL050): still measured, to show the cost is linear.
+        if (result.Errors.Any(p => p.Code != ProblemCodes.TooLarge))
         {
             throw new InvalidOperationException("The generated definition is invalid:\n" + result);
         }
@@ -45,7 +47,7 @@ public class StateMachineRoundTripBenchmarks
     {
         var read = AslReader.Read(_json);
         var result = AslValidator.Validate(read.Machine!);
-        return result.IsValid ? read.Machine!.ToUtf8Json() : [];
+        return result.Problems.Length < 0 ? [] : read.Machine!.ToUtf8Json();
     }
 }
 
@@ -77,7 +79,7 @@ public static class GeneratedDefinition
                 case 1:
                     var target = i + 1 < states ? "S" + (i + 1) : "Done";
                     builder.Append("{\"Type\":\"Choice\",\"Choices\":[{\"And\":[{\"Variable\":\"$.status\",\"StringEquals\":\"READY\"},{\"Variable\":\"$.count\",\"NumericGreaterThan\":3}],\"Next\":\"").Append(target)
-                        .Append("\"},{\"Or\":[{\"Variable\":\"$.flag\",\"IsPresent\":false},{\"Variable\":\"$.ts\",\"TimestampLessThan\":\"2026-01-01T00:00:00Z\"}],\"Next\":\"").Append(target)
+                        .Append("\"},{\"Or\":[{\"Variable\":\"$.flag\",\"IsPresent\":false},{\"Variable\":\"$.ts\",\"TimestampLessThan\":\"2026-01-01T00:00:00Z\"}],\"Next\":\"Done")
                         .Append("\"}],\"Default\":\"").Append(target).Append("\"}");
                     break;
                 case 2:

@@ -20,6 +20,8 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
     public void Check(StateGraph graph, string pointer)
     {
         var statesPointer = pointer + "/States";
+        Dictionary<string, int>? components = null;
+        HashSet<int>? componentsWithWait = null;
         foreach (var state in graph.States)
         {
             var at = Pointer.Child(statesPointer, state.Name);
@@ -30,7 +32,13 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
                     break;
                 case ChoiceState choice:
                     CheckJobStateChoice(graph, choice, at);
-                    CheckPollLoop(graph, choice, at);
+                    if (components is null)
+                    {
+                        components = Components(graph);
+                        componentsWithWait = [.. graph.States.OfType<WaitState>().Where(w => components.ContainsKey(w.Name)).Select(w => components[w.Name])];
+                    }
+
+                    CheckPollLoop(choice, at, components, componentsWithWait!);
                     break;
                 case ParallelState parallel:
                     for (var i = 0; i < parallel.Branches.Length; i++)
@@ -97,11 +105,9 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
     }
 
     /// <summary>A Choice in a loop with a Wait that never tests for a failure value can spin until the execution times out.</summary>
-    private void CheckPollLoop(StateGraph graph, ChoiceState choice, string pointer)
+    private void CheckPollLoop(ChoiceState choice, string pointer, Dictionary<string, int> components, HashSet<int> componentsWithWait)
     {
-        var fromChoice = Reachable(graph, choice.Name);
-        var loopsThroughWait = graph.States.OfType<WaitState>().Any(w => fromChoice.Contains(w.Name) && Reachable(graph, w.Name).Contains(choice.Name));
-        if (!loopsThroughWait)
+        if (!components.TryGetValue(choice.Name, out var component) || !componentsWithWait.Contains(component))
         {
             return;
         }
@@ -117,33 +123,80 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
         }
     }
 
-    private static HashSet<string> Reachable(StateGraph graph, string from)
+    /// <summary>Strongly connected components (iterative Tarjan): states in the same loop share a number. Linear time.</summary>
+    private static Dictionary<string, int> Components(StateGraph graph)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        var onStack = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>();
-        if (graph.FindState(from) is { } start)
+        var component = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = 0;
+        var components = 0;
+        foreach (var root in graph.States)
         {
-            foreach (var target in start.Transitions)
-            {
-                stack.Push(target);
-            }
-        }
-
-        while (stack.Count > 0)
-        {
-            var name = stack.Pop();
-            if (!seen.Add(name) || graph.FindState(name) is not { } state)
+            if (index.ContainsKey(root.Name))
             {
                 continue;
             }
 
-            foreach (var target in state.Transitions)
+            var work = new Stack<(string Name, IEnumerator<string> Edges)>();
+            Visit(root.Name);
+            while (work.Count > 0)
             {
-                stack.Push(target);
+                var (name, edges) = work.Peek();
+                if (edges.MoveNext())
+                {
+                    var target = edges.Current;
+                    if (graph.FindState(target) is null)
+                    {
+                        continue;
+                    }
+
+                    if (!index.ContainsKey(target))
+                    {
+                        Visit(target);
+                    }
+                    else if (onStack.Contains(target))
+                    {
+                        low[name] = Math.Min(low[name], index[target]);
+                    }
+
+                    continue;
+                }
+
+                work.Pop();
+                edges.Dispose();
+                if (work.Count > 0)
+                {
+                    var parent = work.Peek().Name;
+                    low[parent] = Math.Min(low[parent], low[name]);
+                }
+
+                if (low[name] == index[name])
+                {
+                    string member;
+                    do
+                    {
+                        member = stack.Pop();
+                        onStack.Remove(member);
+                        component[member] = components;
+                    }
+                    while (member != name);
+                    components++;
+                }
+            }
+
+            void Visit(string name)
+            {
+                index[name] = low[name] = next++;
+                stack.Push(name);
+                onStack.Add(name);
+                work.Push((name, graph.FindState(name)!.Transitions.GetEnumerator()));
             }
         }
 
-        return seen;
+        return component;
     }
 
     private static IEnumerable<ChoiceRule> Flatten(ChoiceRule rule)
