@@ -125,7 +125,7 @@ public sealed class CliApp
         {
             if (current is CommandResult command)
             {
-                names.Add(command.Command is RootCommand ? ToolName : command.Command.Name);
+                names.Add(command.Command.Name);
             }
         }
 

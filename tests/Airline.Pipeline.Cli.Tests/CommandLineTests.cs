@@ -18,6 +18,7 @@ public sealed class CommandLineTests
         result.ExitCode.Should().Be(0);
         result.Out.Should().Contain("asl").And.Contain("pattern").And.Contain("sql").And.Contain("enrich").And.Contain("generate");
         result.Out.Should().Contain("Exit codes: 0 ok, 1 the answer is no");
+        result.Out.Should().Contain("airline-pipeline [command] [options]");
     }
 
     [Theory]
@@ -37,7 +38,7 @@ public sealed class CommandLineTests
         string[] args = command is null ? [group, "--help"] : [group, command, "--help"];
         var result = await CliRunner.RunAsync(args);
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Out.Should().Contain("Usage:").And.Contain("Description:");
+        result.Out.Should().Contain("Usage:").And.Contain("Description:").And.Contain("airline-pipeline " + group);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class SqlCommands
 
     private static Option<string> TableOption() => new("--table")
     {
-        Description = "The table spec (JSON). " + TableSpec.Help,
+        Description = "The table spec (JSON): see SPEC.json above.",
         HelpName = "SPEC.json",
         Required = true,
     };
@@ -48,7 +48,7 @@ internal static class SqlCommands
         var command = new Command(
             "ddl",
             "Print CREATE SCHEMA/CREATE TABLE IF NOT EXISTS for the table, with Redshift's DISTSTYLE, DISTKEY, SORTKEY and " +
-            "ENCODE (dropped for PostgreSQL and SQLite).")
+            "ENCODE (dropped for PostgreSQL and SQLite).\n" + TableSpec.Help)
         {
             table,
             dialect,
@@ -94,7 +94,8 @@ internal static class SqlCommands
         var command = new Command(
             "upsert",
             "Print the upsert plan's SQL: create staging, load (rows from your loader), check duplicate keys, apply with " +
-            "the strategy, drop staging, in one transaction. Exit 2 for a bad spec or a strategy the spec cannot serve.")
+            "the strategy, drop staging, in one transaction. Exit 2 for a bad spec or a strategy the spec cannot serve.\n" +
+            TableSpec.Help)
         {
             table,
             strategy,

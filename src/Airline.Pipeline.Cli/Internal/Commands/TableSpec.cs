@@ -11,16 +11,20 @@ namespace Airline.Pipeline.Cli.Internal.Commands;
 /// </summary>
 internal static partial class TableSpec
 {
-    public const string Help =
-        "SPEC.json describes the table: {\"schema\": \"airlines\", \"name\": \"daily_flights_fact\", " +
-        "\"columns\": [{\"name\": \"flight_date\", \"type\": \"DATE\", \"nullable\": false}, " +
-        "{\"name\": \"carrier\", \"type\": \"VARCHAR(10)\", \"encoding\": \"zstd\"}, ...], " +
-        "\"key\": [\"flight_date\", \"flight_id\"], \"partitionColumns\": [\"flight_date\"], " +
-        "\"distStyle\": \"key\", \"distKey\": \"carrier\", \"sortStyle\": \"compound\", \"sortKey\": [\"flight_date\", \"carrier\"]}. " +
-        "Only name and columns are required. Types: SMALLINT, INTEGER, BIGINT, DECIMAL(p,s), REAL, DOUBLE PRECISION, BOOLEAN, " +
-        "CHAR(n), VARCHAR(n), DATE, TIMESTAMP, TIMESTAMPTZ (and their usual aliases: INT, INT8, NUMERIC, FLOAT8, TEXT...). " +
-        "distStyle: auto, even, key (with distKey) or all; sortStyle: compound (default) or interleaved; " +
-        "partitionColumns: what replace-partition replaces (partitionColumn, a single name, also works).";
+    public const string Help = """
+        SPEC.json (--table) describes the table:
+          {"schema": "airlines", "name": "daily_flights_fact",
+           "columns": [{"name": "flight_date", "type": "DATE", "nullable": false},
+                       {"name": "carrier", "type": "VARCHAR(10)", "encoding": "zstd"}, ...],
+           "key": ["flight_date", "flight_id"], "partitionColumns": ["flight_date"],
+           "distStyle": "key", "distKey": "carrier", "sortStyle": "compound", "sortKey": ["flight_date", "carrier"]}
+          name and columns are required; nullable defaults to true; no schema means the search path.
+          type: SMALLINT, INTEGER, BIGINT, DECIMAL(p,s), REAL, DOUBLE PRECISION, BOOLEAN, CHAR(n), VARCHAR(n), DATE,
+                TIMESTAMP, TIMESTAMPTZ (aliases: INT, INT8, NUMERIC, FLOAT8, BOOL, CHARACTER VARYING(n), TEXT...)
+          encoding: raw, az64, bytedict, delta, delta32k, lzo, mostly8, mostly16, mostly32, runlength, text255, text32k, zstd
+          key: the columns upserts match on; partitionColumns: what --strategy replace-partition replaces
+          distStyle: auto, even, key (with distKey) or all; sortStyle: compound (default) or interleaved
+        """;
 
     private static readonly string[] KnownProperties =
         ["schema", "name", "columns", "key", "partitionColumns", "partitionColumn", "distStyle", "distKey", "sortStyle", "sortKey", "comment"];
