@@ -18,13 +18,13 @@ internal static class Landing
     public const long UnknownAirportId = 99999;
 
     public static async Task<LandedFiles> LandAsync(
-        IObjectStore store, SampleOptions options, Action<long>? bytesWritten, CancellationToken cancellationToken)
+        IObjectStore store, string bucket, SampleOptions options, Action<long>? bytesWritten, CancellationToken cancellationToken)
     {
         var generator = options.Rows is not null ? new FlightDataGenerator(seed: 1) : null;
         var airportsText = options.AirportsPath is { } airportsPath
             ? await ReadUserFileAsync(airportsPath, "--airports", cancellationToken)
             : generator?.AirportsCsv() ?? SeedData.AirportsCsv;
-        var airports = await store.WriteBytesAsync(SampleNames.Bucket, SampleNames.AirportsKey, Encoding.UTF8.GetBytes(airportsText), cancellationToken: cancellationToken);
+        var airports = await store.WriteBytesAsync(bucket, SampleNames.AirportsKey, Encoding.UTF8.GetBytes(airportsText), cancellationToken: cancellationToken);
 
         string fileName;
         string source;
@@ -72,7 +72,7 @@ internal static class Landing
             };
         }
 
-        var flights = await WriteThroughPipeAsync(store, SampleNames.IncomingPrefix + fileName, write, bytesWritten, cancellationToken);
+        var flights = await WriteThroughPipeAsync(store, bucket, SampleNames.IncomingPrefix + fileName, write, bytesWritten, cancellationToken);
         return new LandedFiles(flights, airports, source, injected);
     }
 
@@ -117,7 +117,7 @@ internal static class Landing
     }
 
     private static async Task<ObjectInfo> WriteThroughPipeAsync(
-        IObjectStore store, string key, Func<Stream, CancellationToken, Task> write, Action<long>? bytesWritten, CancellationToken cancellationToken)
+        IObjectStore store, string bucket, string key, Func<Stream, CancellationToken, Task> write, Action<long>? bytesWritten, CancellationToken cancellationToken)
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 4 << 20, resumeWriterThreshold: 2 << 20));
         var producer = Task.Run(
@@ -140,7 +140,7 @@ internal static class Landing
         try
         {
             await using var reader = pipe.Reader.AsStream();
-            var written = await store.WriteAsync(SampleNames.Bucket, key, reader, new ObjectWriteOptions { ContentType = "text/csv" }, cancellationToken);
+            var written = await store.WriteAsync(bucket, key, reader, new ObjectWriteOptions { ContentType = "text/csv" }, cancellationToken);
             await producer;
             return written;
         }

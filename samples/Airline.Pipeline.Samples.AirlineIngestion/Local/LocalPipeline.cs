@@ -34,7 +34,7 @@ internal sealed class LocalPipeline(SampleOptions options, TextWriter stdout, Te
         // 1. The files land in the bucket.
         var expectedBytes = options.Rows is { } n ? n * 118.0 : double.NaN;
         var landed = await Landing.LandAsync(
-            store, options, bytes => progress.Report("landing", bytes / expectedBytes, bytes, "bytes"), cancellationToken);
+            store, SampleNames.Bucket, options, bytes => progress.Report("landing", bytes / expectedBytes, bytes, "bytes"), cancellationToken);
         progress.Clear();
         var landingRows = await LandingCount.CountDataRowsAsync(store, landed.Flights, cancellationToken);
         report.Landed(landed, landingRows);
