@@ -66,14 +66,28 @@ public sealed class CliApp
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
+        int exit;
         try
         {
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            exit = await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            exit = ExitCodes.Cancelled;
         }
         finally
         {
             await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
+
+        // Ctrl-C: whatever the command managed, the run was interrupted (System.CommandLine reports 1 for it).
+        if (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine($"{ToolName}: cancelled");
+            return ExitCodes.Cancelled;
+        }
+
+        return exit;
     }
 
     private static int ReportParseErrors(ParseResult parse, TextWriter stderr)

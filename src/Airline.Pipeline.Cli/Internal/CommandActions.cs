@@ -58,8 +58,7 @@ internal static class CommandActions
                 context.Error.WriteLine(prefix + cli.Message);
                 return cli.ExitCode;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                context.Error.WriteLine(prefix + "cancelled");
-                return ExitCodes.Cancelled;
+                return ExitCodes.Cancelled; // CliApp says "cancelled"
             case IOException or UnauthorizedAccessException:
                 context.Error.WriteLine(prefix + exception.Message);
                 return ExitCodes.BadInput;

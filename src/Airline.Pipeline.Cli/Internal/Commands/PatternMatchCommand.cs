@@ -61,6 +61,7 @@ internal static class PatternMatchCommand
                     long lineNumber = 0;
                     while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         lineNumber++;
                         if (string.IsNullOrWhiteSpace(line))
                         {
