@@ -22,7 +22,10 @@ internal sealed class CliContext(CliEnvironment environment, TextReader input, T
     public TextWriter Error { get; } = error;
 
     /// <summary>Writes a JSON document, indented, to standard output.</summary>
-    public void WriteJson(JsonNode node) => Out.WriteLine(node.ToJsonString(Indented));
+    public void WriteJson(JsonNode node) => Out.WriteLine(Indent(node));
+
+    /// <summary>A JSON document as indented text.</summary>
+    public static string Indent(JsonNode node) => node.ToJsonString(Indented);
 
     /// <summary>Writes one JSON document on one line (JSON Lines).</summary>
     public static string Compact(JsonNode node) => node.ToJsonString(CompactOptions);

@@ -7,7 +7,7 @@ namespace Airline.Pipeline.Cli.Internal;
 /// <summary>Reads the files and JSON values the commands take, failing with messages that name the file or option.</summary>
 internal static class Inputs
 {
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = true, MaxDepth = 256 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
     /// <summary>The bytes of a file; a missing or unreadable file is bad input naming <paramref name="what"/>.</summary>
     public static byte[] ReadFile(string path, string what)
@@ -66,7 +66,7 @@ internal static class Inputs
     {
         try
         {
-            return JsonDocument.Parse(json, StrictJson);
+            return JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -79,7 +79,7 @@ internal static class Inputs
     {
         try
         {
-            return JsonDocument.Parse(utf8, StrictJson);
+            return JsonDocument.Parse(utf8, DocumentOptions);
         }
         catch (JsonException e)
         {

@@ -129,7 +129,7 @@ internal static class EnrichCommand
                 ["seconds"] = Math.Round(seconds, 6),
                 ["megabytesPerSecond"] = Math.Round(rate, 3),
             };
-            writer.WriteLine(node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            writer.WriteLine(CliContext.Indent(node));
             return;
         }
 
