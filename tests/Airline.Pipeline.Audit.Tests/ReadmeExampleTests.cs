@@ -82,8 +82,10 @@ public sealed partial class ReadmeExampleTests
         readme.Should().Contain(Normalize(Snippet("README-HOST2")));
     }
 
-    private static string Snippet(string marker = "README", [System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    // Not [CallerFilePath]: CI builds are deterministic and map source paths to /_/, so read the file from the repository.
+    private static string Snippet(string marker = "README")
     {
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "Airline.Pipeline.Audit.Tests", "ReadmeExampleTests.cs");
         var lines = File.ReadAllLines(path);
         var start = Array.FindIndex(lines, l => l.Trim() == $"// {marker}-START") + 1;
         var end = Array.FindIndex(lines, l => l.Trim() == $"// {marker}-END");
