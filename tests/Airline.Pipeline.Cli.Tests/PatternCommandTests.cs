@@ -153,6 +153,18 @@ public sealed class PatternCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Match_reads_a_file_with_a_byte_order_mark_windows_line_ends_and_no_final_newline()
+    {
+        var path = _temp.Combine("cases.jsonl");
+        var text = "\uFEFF" + """{"id": "a", "pattern": {"source": ["aws.s3"]}, "event": {"source": "aws.s3"}}""" + "\r\n\r\n" +
+                   """{"id": "b", "pattern": {"source": ["aws.s3"]}, "event": {"source": "x"}}""";
+        await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(false));
+        var result = await CliRunner.RunAsync("pattern", "match", "--cases", path);
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Be("a\ttrue\t" + Environment.NewLine + "b\tfalse\t" + Environment.NewLine);
+    }
+
+    [Fact]
     public async Task Match_json_lines_output()
     {
         var cases = """{"id": "a", "pattern": {"source": ["aws.s3"]}, "event": {"source": "aws.s3"}}""";

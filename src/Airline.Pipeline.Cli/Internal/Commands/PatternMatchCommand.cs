@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Airline.Pipeline.EventPatterns;
 
@@ -50,8 +51,9 @@ internal static class PatternMatchCommand
             }
 
             var counts = new long[3];
-            using (var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
+            await using (input.ConfigureAwait(false))
             {
+                var reader = new Utf8LineReader(input);
                 var output = context.Environment.OpenStandardOutput is { } open
                     ? new StreamWriter(open(), new UTF8Encoding(false), 1 << 16, leaveOpen: true)
                     : context.Out;
@@ -63,7 +65,7 @@ internal static class PatternMatchCommand
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         lineNumber++;
-                        if (string.IsNullOrWhiteSpace(line))
+                        if (line.Span.Trim(" \t"u8).IsEmpty)
                         {
                             continue;
                         }
@@ -109,7 +111,7 @@ internal static class PatternMatchCommand
     }
 
     private static (string Id, Result Result, string Message) Evaluate(
-        string line, long lineNumber, Dictionary<string, (EventPattern? Pattern, string? Error)> cache)
+        ReadOnlyMemory<byte> line, long lineNumber, Dictionary<string, (EventPattern? Pattern, string? Error)> cache)
     {
         var fallbackId = "#" + lineNumber.ToString(CultureInfo.InvariantCulture);
         JsonDocument document;
@@ -134,7 +136,7 @@ internal static class PatternMatchCommand
                 ? idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText()
                 : fallbackId;
             if (!TryGetJson(root, "pattern", out var patternJson, out var problem) ||
-                !TryGetJson(root, "event", out var eventJson, out problem))
+                !TryGetEvent(root, out var eventElement, out problem))
             {
                 return (id, Result.Error, $"line {lineNumber}: {problem}");
             }
@@ -159,7 +161,11 @@ internal static class PatternMatchCommand
 
             try
             {
-                return (id, entry.Pattern.Matches(eventJson) ? Result.True : Result.False, string.Empty);
+                // An event object is matched on its bytes as they are in the line (no copy); JSON text is decoded first.
+                var matches = eventElement.ValueKind == JsonValueKind.String
+                    ? entry.Pattern.Matches(eventElement.GetString()!)
+                    : entry.Pattern.Matches(JsonMarshal.GetRawUtf8Value(eventElement));
+                return (id, matches ? Result.True : Result.False, string.Empty);
             }
             catch (ArgumentException e)
             {
@@ -190,6 +196,24 @@ internal static class PatternMatchCommand
                 problem = $"\"{name}\" must be a JSON object or a string holding JSON text, not {value.ValueKind.ToString().ToLowerInvariant()}";
                 return false;
         }
+    }
+
+    private static bool TryGetEvent(JsonElement root, out JsonElement value, out string problem)
+    {
+        problem = string.Empty;
+        if (!root.TryGetProperty("event", out value))
+        {
+            problem = "no \"event\" property";
+            return false;
+        }
+
+        if (value.ValueKind is JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        problem = $"\"event\" must be a JSON object or a string holding JSON text, not {value.ValueKind.ToString().ToLowerInvariant()}";
+        return false;
     }
 
     private static string Clean(string text) =>
