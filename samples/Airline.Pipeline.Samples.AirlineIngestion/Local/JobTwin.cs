@@ -9,7 +9,8 @@ namespace Airline.Pipeline.Samples.AirlineIngestion.Local;
 
 /// <summary>What the job did, for the report.</summary>
 internal sealed record JobOutcome(
-    FlightEnrichmentResult Transform, ObjectInfo Processed, ObjectInfo? Rejects, long Staged, long Deleted, long Inserted, long Final, int FlightDates);
+    FlightEnrichmentResult Transform, ObjectInfo Processed, ObjectInfo? Rejects, long Staged, long Deleted, long Inserted, long Final, int FlightDates,
+    TimeSpan TransformTime, TimeSpan LoadTime);
 
 /// <summary>
 /// The Glue job's stand-in (the <c>RunJob</c> task, <c>glue:startJobRun.sync</c>): reads airports_dim from the
@@ -61,6 +62,7 @@ internal sealed class JobTwin(
 
     private async Task<JobOutcome> RunAsync(CancellationToken cancellationToken)
     {
+        var transformClock = System.Diagnostics.Stopwatch.StartNew();
         var airports = await warehouse.ReadAirportsAsync(cancellationToken);
         var enricher = new FlightEnricher(airports, new FlightEnrichmentOptions
         {
@@ -90,6 +92,8 @@ internal sealed class JobTwin(
         await recorder.RecordAsync(runId, SampleNames.Layers.Transformed, result.KeptRows, processed.Uri, cancellationToken: cancellationToken);
 
         // The load: staging, then replace each flight_date present, in one transaction.
+        var transformTime = transformClock.Elapsed;
+        var loadClock = System.Diagnostics.Stopwatch.StartNew();
         enriched.Position = 0;
         var rows = EnrichedFlightCsv.Read(enriched);
         RenderedStatement? current = null;
@@ -115,7 +119,8 @@ internal sealed class JobTwin(
         var final = await warehouse.CountFlightsOnDatesAsync(dates, cancellationToken);
         await recorder.RecordAsync(runId, SampleNames.Layers.Final, final, "warehouse.db: daily_flights_fact", cancellationToken: cancellationToken);
         return new JobOutcome(
-            result, processed, rejected, load.RowsLoaded, load.RowsFor(StatementPurpose.Delete), load.RowsFor(StatementPurpose.Insert), final, dates.Count);
+            result, processed, rejected, load.RowsLoaded, load.RowsFor(StatementPurpose.Delete), load.RowsFor(StatementPurpose.Insert), final, dates.Count,
+            transformTime, loadClock.Elapsed);
     }
 
     /// <summary>Staging names end with the run id's random tail (lower-case, as the Redshift package requires).</summary>

@@ -64,9 +64,9 @@ internal sealed class LocalReport(TextWriter output, OutputLayout layout)
             var t = outcome.Transform;
             output.WriteLine(Invariant(
                 $"   transform: {t.InputRows:N0} rows in = {t.KeptRows:N0} kept (DepDelay > 60, both airports joined) + {t.NotDelayedRows:N0} not delayed + {t.NoDelayValueRows:N0} without a delay + {t.RejectedRows:N0} rejected"));
-            output.WriteLine(Invariant($"   enriched rows written to {outcome.Processed.Key}{(outcome.Rejects is { } r ? $", rejects to {r.Key}" : "")}"));
+            output.WriteLine(Invariant($"   enriched rows written to {outcome.Processed.Key}{(outcome.Rejects is { } r ? $", rejects to {r.Key}" : "")}; transform {outcome.TransformTime.TotalSeconds:N2} s ({t.InputRows / Math.Max(outcome.TransformTime.TotalSeconds, 0.001):N0} rows/s)"));
             output.WriteLine(Invariant(
-                $"   daily_flights_fact: {outcome.Staged:N0} staged; replace by flight_date ({outcome.FlightDates:N0} date(s)): {outcome.Deleted:N0} deleted, {outcome.Inserted:N0} inserted; {outcome.Final:N0} rows on those dates"));
+                $"   daily_flights_fact: {outcome.Staged:N0} staged; replace by flight_date ({outcome.FlightDates:N0} date(s)): {outcome.Deleted:N0} deleted, {outcome.Inserted:N0} inserted; {outcome.Final:N0} rows on those dates; load {outcome.LoadTime.TotalSeconds:N2} s"));
         }
         else if (job.Error is { } error)
         {
