@@ -4,9 +4,7 @@ using Amazon.Runtime;
 using Airline.Pipeline.Aws.Glue.Internal;
 using Airline.Pipeline.Aws.Http;
 using Airline.Pipeline.Aws.Internal;
-using Airline.Pipeline.Aws.Signing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Airline.Pipeline.Aws.Glue;
 
@@ -43,21 +41,7 @@ public sealed class GlueClient : IGlueClient
         TimeProvider? timeProvider,
         ILoggerFactory? loggerFactory,
         Func<double>? random)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(credentials);
-        _transport = new AwsHttpTransport(
-            "glue",
-            options.EndpointFor("glue"),
-            httpClient,
-            new SigV4Signer(options.Region, "glue"),
-            credentials,
-            options.Retry,
-            timeProvider ?? TimeProvider.System,
-            random ?? Random.Shared.NextDouble,
-            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<GlueClient>());
-    }
+        => _transport = AwsHttpTransport.For<GlueClient>("glue", httpClient, options, credentials, timeProvider, loggerFactory, random);
 
     /// <summary>The endpoint requests go to.</summary>
     public Uri Endpoint => _transport.Endpoint;

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Airline.Pipeline.Aws.Http;
 using Airline.Pipeline.Aws.Signing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Airline.Pipeline.Aws.Internal;
 
@@ -40,6 +41,34 @@ internal sealed class AwsHttpTransport
         _time = time;
         _random = random;
         _logger = logger;
+    }
+
+    /// <summary>
+    /// The transport of one service client: endpoint and signer for <paramref name="service"/> from the options,
+    /// the system clock and shared randomness unless given, and a logger named after the client.
+    /// </summary>
+    public static AwsHttpTransport For<TClient>(
+        string service,
+        HttpClient httpClient,
+        AwsServiceClientOptions options,
+        AWSCredentials credentials,
+        TimeProvider? timeProvider,
+        ILoggerFactory? loggerFactory,
+        Func<double>? random)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(credentials);
+        return new AwsHttpTransport(
+            service,
+            options.EndpointFor(service),
+            httpClient,
+            new SigV4Signer(options.Region, service),
+            credentials,
+            options.Retry,
+            timeProvider ?? TimeProvider.System,
+            random ?? Random.Shared.NextDouble,
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TClient>());
     }
 
     public string Service { get; }

@@ -1,10 +1,8 @@
 using Amazon.Runtime;
 using Airline.Pipeline.Aws.Http;
 using Airline.Pipeline.Aws.Internal;
-using Airline.Pipeline.Aws.Signing;
 using Airline.Pipeline.Aws.Sns.Internal;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Airline.Pipeline.Aws.Sns;
 
@@ -41,21 +39,7 @@ public sealed class SnsClient
         TimeProvider? timeProvider,
         ILoggerFactory? loggerFactory,
         Func<double>? random)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(credentials);
-        _transport = new AwsHttpTransport(
-            "sns",
-            options.EndpointFor("sns"),
-            httpClient,
-            new SigV4Signer(options.Region, "sns"),
-            credentials,
-            options.Retry,
-            timeProvider ?? TimeProvider.System,
-            random ?? Random.Shared.NextDouble,
-            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SnsClient>());
-    }
+        => _transport = AwsHttpTransport.For<SnsClient>("sns", httpClient, options, credentials, timeProvider, loggerFactory, random);
 
     /// <summary>The endpoint requests go to.</summary>
     public Uri Endpoint => _transport.Endpoint;
