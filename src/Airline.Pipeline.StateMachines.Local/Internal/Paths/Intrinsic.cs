@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Airline.Pipeline.StateMachines.Local.Internal.Json;
+using Airline.Pipeline.StateMachines.Model;
 
 namespace Airline.Pipeline.StateMachines.Local.Internal.Paths;
 
@@ -23,27 +24,8 @@ internal sealed class PathArgument(JsonPath path) : IntrinsicArgument
 /// <summary>A parsed <c>States.Name(arg, ...)</c> call.</summary>
 internal sealed class IntrinsicCall : IntrinsicArgument
 {
-    private static readonly Dictionary<string, (int Min, int Max)> Arity = new(StringComparer.Ordinal)
-    {
-        ["States.Format"] = (1, int.MaxValue),
-        ["States.StringToJson"] = (1, 1),
-        ["States.JsonToString"] = (1, 1),
-        ["States.Array"] = (0, int.MaxValue),
-        ["States.ArrayPartition"] = (2, 2),
-        ["States.ArrayContains"] = (2, 2),
-        ["States.ArrayRange"] = (3, 3),
-        ["States.ArrayGetItem"] = (2, 2),
-        ["States.ArrayLength"] = (1, 1),
-        ["States.ArrayUnique"] = (1, 1),
-        ["States.Base64Encode"] = (1, 1),
-        ["States.Base64Decode"] = (1, 1),
-        ["States.Hash"] = (2, 2),
-        ["States.JsonMerge"] = (3, 3),
-        ["States.MathRandom"] = (2, 3),
-        ["States.MathAdd"] = (2, 2),
-        ["States.StringSplit"] = (2, 2),
-        ["States.UUID"] = (0, 0),
-    };
+    // Names and arities come from the ASL package, so the validator and the interpreter accept the same calls.
+    private static IReadOnlyDictionary<string, (int Min, int? Max)> Arity => AslIntrinsics.Arity;
 
     private IntrinsicCall(string name, IntrinsicArgument[] arguments)
     {
@@ -54,6 +36,13 @@ internal sealed class IntrinsicCall : IntrinsicArgument
     public string Name { get; }
 
     public IntrinsicArgument[] Arguments { get; }
+
+    private static string ArgumentCount((int Min, int? Max) arity) => arity switch
+    {
+        (var min, null) => $"{min} or more",
+        (var min, var max) when min == max => min.ToString(CultureInfo.InvariantCulture),
+        (var min, var max) => $"{min} to {max}",
+    };
 
     public static bool LooksLikeCall(string text) => text.StartsWith("States.", StringComparison.Ordinal);
 
@@ -120,9 +109,9 @@ internal sealed class IntrinsicCall : IntrinsicArgument
             }
         }
 
-        if (args.Count < arity.Min || args.Count > arity.Max)
+        if (args.Count < arity.Min || args.Count > (arity.Max ?? int.MaxValue))
         {
-            throw new PathSyntaxException($"Intrinsic function {name} in '{text}' takes {(arity.Min == arity.Max ? arity.Min.ToString(CultureInfo.InvariantCulture) : $"{arity.Min} or more")} arguments, not {args.Count}.", start);
+            throw new PathSyntaxException($"Intrinsic function {name} in '{text}' takes {ArgumentCount(arity)} arguments, not {args.Count}.", start);
         }
 
         return new IntrinsicCall(name, [.. args]);
