@@ -22,9 +22,9 @@ public static class AslWriter
     /// <summary>The definition as UTF-8 JSON.</summary>
     public static byte[] WriteUtf8(StateMachine machine, bool indented = false)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var buffer = new PooledByteBuffer(16 * 1024);
         Write(machine, buffer, indented);
-        return buffer.WrittenSpan.ToArray();
+        return buffer.ToArray();
     }
 
     /// <summary>Writes the definition to a buffer.</summary>

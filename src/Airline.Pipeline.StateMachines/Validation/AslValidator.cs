@@ -57,13 +57,20 @@ public static class AslValidator
         ArgumentNullException.ThrowIfNull(machine);
         var problems = ImmutableArray.CreateBuilder<AslProblem>();
         new SemanticChecks(problems, options ?? ValidationOptions.Default, fromJson: false).Check(machine);
-        var size = machine.ToUtf8Json().Length;
+        var size = WrittenSize(machine);
         if (size > Limits.MaxDefinitionBytes)
         {
-            problems.Add(SizeProblem(size));
+            problems.Add(SizeProblem((int)size));
         }
 
         return new ValidationResult(problems.DrainToImmutable());
+    }
+
+    private static long WrittenSize(StateMachine machine)
+    {
+        var counter = new ByteCounter();
+        AslWriter.Write(machine, counter);
+        return counter.Count;
     }
 
     private static AslProblem SizeProblem(int size) => new(string.Empty, ProblemCodes.TooLarge,
