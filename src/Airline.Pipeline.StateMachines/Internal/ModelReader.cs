@@ -32,22 +32,22 @@ internal sealed class ModelReader(List<AslProblem> problems)
             switch (property.Name)
             {
                 case "StartAt":
-                    startAt = String(value, "/StartAt", property, unknown);
+                    startAt = String(value, string.Empty, property, unknown);
                     break;
                 case "States":
                     states = ReadStates(value, "/States", property, unknown);
                     break;
                 case "Comment":
-                    comment = String(value, "/Comment", property, unknown);
+                    comment = String(value, string.Empty, property, unknown);
                     break;
                 case "Version":
-                    version = String(value, "/Version", property, unknown);
+                    version = String(value, string.Empty, property, unknown);
                     break;
                 case "TimeoutSeconds":
-                    timeout = Int(value, "/TimeoutSeconds", property, unknown);
+                    timeout = Int(value, string.Empty, property, unknown);
                     break;
                 case "QueryLanguage":
-                    language = Language(value, "/QueryLanguage", property, unknown);
+                    language = Language(value, string.Empty, property, unknown);
                     break;
                 default:
                     unknown.Add(new(property.Name, value));
@@ -93,20 +93,19 @@ internal sealed class ModelReader(List<AslProblem> problems)
         foreach (var property in graph.EnumerateObject())
         {
             var value = property.Value;
-            var at = Pointer.Child(pointer, property.Name);
             switch (property.Name)
             {
                 case "StartAt":
-                    startAt = String(value, at, property, unknown);
+                    startAt = String(value, pointer, property, unknown);
                     break;
                 case "States":
-                    states = ReadStates(value, at, property, unknown);
+                    states = ReadStates(value, Pointer.Child(pointer, property.Name), property, unknown);
                     break;
                 case "Comment":
-                    comment = String(value, at, property, unknown);
+                    comment = String(value, pointer, property, unknown);
                     break;
                 case "ProcessorConfig" when isProcessor:
-                    config = ReadProcessorConfig(value, at, property, unknown);
+                    config = ReadProcessorConfig(value, Pointer.Child(pointer, property.Name), property, unknown);
                     break;
                 default:
                     unknown.Add(new(property.Name, value));
@@ -267,13 +266,13 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 _ => ReadMap(fields),
             };
 
-            var withCommon = state with
+            return state with
             {
                 Name = name,
                 Comment = fields.String(Field.Comment),
                 QueryLanguage = fields.Language(Field.QueryLanguage),
+                UnknownFields = unknown.DrainToImmutable(),
             };
-            return withCommon with { UnknownFields = unknown.DrainToImmutable() };
         }
         finally
         {
@@ -402,7 +401,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             switch (p.Name)
             {
                 case "Resource":
-                    resource = String(p.Value, Pointer.Child(pointer, p.Name), p, unknown);
+                    resource = String(p.Value, pointer, p, unknown);
                     break;
                 case "ReaderConfig":
                     config = p.Value;
@@ -453,22 +452,41 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 continue;
             }
 
-            var retrier = new Retrier();
+            ImmutableArray<string> errorEquals = [];
+            int? interval = null, maxAttempts = null, maxDelay = null;
+            decimal? backoff = null;
+            JitterStrategy? jitter = null;
+            string? comment = null;
             var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
             foreach (var p in item.EnumerateObject())
             {
-                var fieldAt = Pointer.Child(at, p.Name);
-                retrier = p.Name switch
+                switch (p.Name)
                 {
-                    "ErrorEquals" => retrier with { ErrorEquals = ErrorEquals(p, fieldAt, unknown) },
-                    "IntervalSeconds" => retrier with { IntervalSeconds = Int(p.Value, fieldAt, p, unknown) },
-                    "MaxAttempts" => retrier with { MaxAttempts = Int(p.Value, fieldAt, p, unknown) },
-                    "MaxDelaySeconds" => retrier with { MaxDelaySeconds = Int(p.Value, fieldAt, p, unknown) },
-                    "BackoffRate" => retrier with { BackoffRate = Decimal(p.Value, fieldAt, p, unknown) },
-                    "JitterStrategy" => retrier with { JitterStrategy = Jitter(p, fieldAt, unknown) },
-                    "Comment" => retrier with { Comment = String(p.Value, fieldAt, p, unknown) },
-                    _ => Keep(retrier, p, unknown),
-                };
+                    case "ErrorEquals":
+                        errorEquals = ErrorEquals(p, at, unknown);
+                        break;
+                    case "IntervalSeconds":
+                        interval = Int(p.Value, at, p, unknown);
+                        break;
+                    case "MaxAttempts":
+                        maxAttempts = Int(p.Value, at, p, unknown);
+                        break;
+                    case "MaxDelaySeconds":
+                        maxDelay = Int(p.Value, at, p, unknown);
+                        break;
+                    case "BackoffRate":
+                        backoff = Decimal(p.Value, at, p, unknown);
+                        break;
+                    case "JitterStrategy":
+                        jitter = Jitter(p, at, unknown);
+                        break;
+                    case "Comment":
+                        comment = String(p.Value, at, p, unknown);
+                        break;
+                    default:
+                        unknown.Add(new(p.Name, p.Value));
+                        break;
+                }
             }
 
             if (!item.TryGetProperty("ErrorEquals", out _))
@@ -476,7 +494,17 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 Problem(at, ProblemCodes.MissingField, "The retrier has no ErrorEquals; add e.g. \"ErrorEquals\": [\"States.ALL\"].");
             }
 
-            retriers.Add(retrier with { UnknownFields = unknown.DrainToImmutable() });
+            retriers.Add(new Retrier
+            {
+                ErrorEquals = errorEquals,
+                IntervalSeconds = interval,
+                MaxAttempts = maxAttempts,
+                MaxDelaySeconds = maxDelay,
+                BackoffRate = backoff,
+                JitterStrategy = jitter,
+                Comment = comment,
+                UnknownFields = unknown.DrainToImmutable(),
+            });
         }
 
         return retriers.DrainToImmutable();
@@ -501,32 +529,35 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 continue;
             }
 
-            var catcher = new Catcher { Next = string.Empty };
+            ImmutableArray<string> errorEquals = [];
+            var next = string.Empty;
+            OptionalPath? resultPath = null;
+            JsonElement? output = null, assign = null;
+            string? comment = null;
             var hasNext = false;
             var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
             foreach (var p in item.EnumerateObject())
             {
-                var fieldAt = Pointer.Child(at, p.Name);
                 switch (p.Name)
                 {
                     case "ErrorEquals":
-                        catcher = catcher with { ErrorEquals = ErrorEquals(p, fieldAt, unknown) };
+                        errorEquals = ErrorEquals(p, at, unknown);
                         break;
                     case "Next":
                         hasNext = true;
-                        catcher = catcher with { Next = String(p.Value, fieldAt, p, unknown) ?? string.Empty };
+                        next = String(p.Value, at, p, unknown) ?? string.Empty;
                         break;
                     case "ResultPath":
-                        catcher = catcher with { ResultPath = Path(p.Value, fieldAt, p, unknown) };
+                        resultPath = Path(p.Value, at, p, unknown);
                         break;
                     case "Output":
-                        catcher = catcher with { Output = p.Value };
+                        output = p.Value;
                         break;
                     case "Assign":
-                        catcher = catcher with { Assign = p.Value };
+                        assign = p.Value;
                         break;
                     case "Comment":
-                        catcher = catcher with { Comment = String(p.Value, fieldAt, p, unknown) };
+                        comment = String(p.Value, at, p, unknown);
                         break;
                     default:
                         unknown.Add(new(p.Name, p.Value));
@@ -544,7 +575,16 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 Problem(at, ProblemCodes.MissingField, "The catcher has no Next; add \"Next\": \"<state that handles the error>\".");
             }
 
-            catchers.Add(catcher with { UnknownFields = unknown.DrainToImmutable() });
+            catchers.Add(new Catcher
+            {
+                ErrorEquals = errorEquals,
+                Next = next,
+                ResultPath = resultPath,
+                Output = output,
+                Assign = assign,
+                Comment = comment,
+                UnknownFields = unknown.DrainToImmutable(),
+            });
         }
 
         return catchers.DrainToImmutable();
@@ -584,46 +624,53 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return null;
         }
 
-        var rule = new ChoiceRule();
+        string? next = null, comment = null, variable = null;
+        JsonElement? condition = null, assign = null, output = null, operand = null;
+        ImmutableArray<ChoiceRule>? and = null, or = null;
+        ChoiceRule? not = null;
+        ChoiceOperator? @operator = null;
         var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
         foreach (var p in element.EnumerateObject())
         {
-            var at = Pointer.Child(pointer, p.Name);
             switch (p.Name)
             {
                 case "Next":
-                    rule = rule with { Next = String(p.Value, at, p, unknown) };
+                    next = String(p.Value, pointer, p, unknown);
                     break;
                 case "Comment":
-                    rule = rule with { Comment = String(p.Value, at, p, unknown) };
+                    comment = String(p.Value, pointer, p, unknown);
                     break;
                 case "Condition":
-                    rule = rule with { Condition = p.Value };
+                    condition = p.Value;
                     break;
                 case "Variable":
-                    rule = rule with { Variable = String(p.Value, at, p, unknown) };
+                    variable = String(p.Value, pointer, p, unknown);
                     break;
                 case "Assign":
-                    rule = rule with { Assign = p.Value };
+                    assign = p.Value;
                     break;
                 case "Output":
-                    rule = rule with { Output = p.Value };
+                    output = p.Value;
                     break;
-                case "And" or "Or" when p.Value.ValueKind == JsonValueKind.Array:
-                    var nested = ReadRuleArray(p.Value, at);
-                    rule = p.Name == "And" ? rule with { And = nested } : rule with { Or = nested };
+                case "And" when p.Value.ValueKind == JsonValueKind.Array:
+                    and = ReadRuleArray(p.Value, Pointer.Child(pointer, p.Name));
+                    break;
+                case "Or" when p.Value.ValueKind == JsonValueKind.Array:
+                    or = ReadRuleArray(p.Value, Pointer.Child(pointer, p.Name));
                     break;
                 case "Not" when p.Value.ValueKind == JsonValueKind.Object:
-                    rule = rule with { Not = ReadRule(p.Value, at) };
+                    not = ReadRule(p.Value, Pointer.Child(pointer, p.Name));
                     break;
                 case "And" or "Or" or "Not":
-                    Problem(at, ProblemCodes.WrongType, $"{p.Name} must be {(p.Name == "Not" ? "a rule object" : "an array of rules")}, not a {Kind(p.Value)}.");
+                    Problem(Pointer.Child(pointer, p.Name), ProblemCodes.WrongType,
+                        $"{p.Name} must be {(p.Name == "Not" ? "a rule object" : "an array of rules")}, not a {Kind(p.Value)}.");
                     unknown.Add(new(p.Name, p.Value));
                     break;
                 default:
-                    if (rule.Operator is null && ChoiceOperators.TryParse(p.Name, out var op))
+                    if (@operator is null && ChoiceOperators.TryParse(p.Name, out var op))
                     {
-                        rule = rule with { Operator = op, Operand = p.Value };
+                        @operator = op;
+                        operand = p.Value;
                     }
                     else
                     {
@@ -634,28 +681,36 @@ internal sealed class ModelReader(List<AslProblem> problems)
             }
         }
 
-        return rule with { UnknownFields = unknown.DrainToImmutable() };
+        return new ChoiceRule
+        {
+            Next = next,
+            Comment = comment,
+            Condition = condition,
+            Variable = variable,
+            Operator = @operator,
+            Operand = operand,
+            And = and,
+            Or = or,
+            Not = not,
+            Assign = assign,
+            Output = output,
+            UnknownFields = unknown.DrainToImmutable(),
+        };
     }
 
-    private static Retrier Keep(Retrier retrier, JsonProperty p, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
-    {
-        unknown.Add(new(p.Name, p.Value));
-        return retrier;
-    }
-
-    private ImmutableArray<string> ErrorEquals(JsonProperty p, string pointer, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    private ImmutableArray<string> ErrorEquals(JsonProperty p, string parent, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         if (p.Value.ValueKind == JsonValueKind.Array && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
         {
             return [.. p.Value.EnumerateArray().Select(e => e.GetString()!)];
         }
 
-        Problem(pointer, ProblemCodes.WrongType, $"ErrorEquals must be an array of error-name strings, not {p.Value.GetRawText()}.");
+        Problem(Pointer.Child(parent, p.Name), ProblemCodes.WrongType, $"ErrorEquals must be an array of error-name strings, not {p.Value.GetRawText()}.");
         unknown.Add(new(p.Name, p.Value));
         return [];
     }
 
-    private JitterStrategy? Jitter(JsonProperty p, string pointer, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    private JitterStrategy? Jitter(JsonProperty p, string parent, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         if (p.Value.ValueKind == JsonValueKind.String)
         {
@@ -668,23 +723,23 @@ internal sealed class ModelReader(List<AslProblem> problems)
             }
         }
 
-        Problem(pointer, ProblemCodes.RetryCatch, $"JitterStrategy is {p.Value.GetRawText()}; use \"FULL\" or \"NONE\".");
+        Problem(Pointer.Child(parent, p.Name), ProblemCodes.RetryCatch, $"JitterStrategy is {p.Value.GetRawText()}; use \"FULL\" or \"NONE\".");
         unknown.Add(new(p.Name, p.Value));
         return null;
     }
 
-    internal string? String(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal string? String(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
             return value.GetString();
         }
 
-        WrongType(pointer, property.Name, "a string", value, property, unknown);
+        WrongType(Pointer.Child(parent, property.Name), property.Name, "a string", value, property, unknown);
         return null;
     }
 
-    internal OptionalPath? Path(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal OptionalPath? Path(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         switch (value.ValueKind)
         {
@@ -693,34 +748,34 @@ internal sealed class ModelReader(List<AslProblem> problems)
             case JsonValueKind.Null:
                 return OptionalPath.Null;
             default:
-                WrongType(pointer, property.Name, "a path string or null", value, property, unknown);
+                WrongType(Pointer.Child(parent, property.Name), property.Name, "a path string or null", value, property, unknown);
                 return null;
         }
     }
 
-    internal int? Int(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal int? Int(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
         {
             return number;
         }
 
-        WrongType(pointer, property.Name, "an integer", value, property, unknown);
+        WrongType(Pointer.Child(parent, property.Name), property.Name, "an integer", value, property, unknown);
         return null;
     }
 
-    internal decimal? Decimal(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal decimal? Decimal(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
         {
             return number;
         }
 
-        WrongType(pointer, property.Name, "a number", value, property, unknown);
+        WrongType(Pointer.Child(parent, property.Name), property.Name, "a number", value, property, unknown);
         return null;
     }
 
-    internal QueryLanguage? Language(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal QueryLanguage? Language(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
@@ -733,7 +788,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             }
         }
 
-        Problem(pointer, ProblemCodes.InvalidValue, $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
+        Problem(Pointer.Child(parent, property.Name), ProblemCodes.InvalidValue, $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
         unknown.Add(new(property.Name, value));
         return null;
     }
