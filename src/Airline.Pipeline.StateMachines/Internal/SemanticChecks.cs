@@ -90,10 +90,12 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
     private void CheckTargets(StateGraph graph, State state, string pointer)
     {
-        void Target(string? target, string at, string field)
+        // The pointer of the field is built only when the target is unknown: index < 0 means a field of the state itself.
+        void Target(string? target, string list, int index, string field)
         {
             if (target is not null && graph.FindState(target) is null)
             {
+                var at = index < 0 ? pointer + list : Pointer.Child(pointer + list, index) + "/Next";
                 Error(at, ProblemCodes.UnknownTarget,
                     $"{field} names '{target}', which is not a state of this graph (a branch or Map processor cannot leave itself); use one of: {Names(graph)}.");
             }
@@ -102,12 +104,12 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         switch (state)
         {
             case FlowState flow:
-                Target(flow.Next, pointer + "/Next", "Next");
+                Target(flow.Next, "/Next", -1, "Next");
                 if (flow is RecoverableState recoverable)
                 {
                     for (var i = 0; i < recoverable.Catch.Length; i++)
                     {
-                        Target(recoverable.Catch[i].Next, Pointer.Child(pointer + "/Catch", i) + "/Next", "Catch Next");
+                        Target(recoverable.Catch[i].Next, "/Catch", i, "Catch Next");
                     }
                 }
 
@@ -115,10 +117,10 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             case ChoiceState choice:
                 for (var i = 0; i < choice.Choices.Length; i++)
                 {
-                    Target(choice.Choices[i].Next, Pointer.Child(pointer + "/Choices", i) + "/Next", "Next");
+                    Target(choice.Choices[i].Next, "/Choices", i, "Next");
                 }
 
-                Target(choice.Default, pointer + "/Default", "Default");
+                Target(choice.Default, "/Default", -1, "Default");
                 break;
         }
     }
@@ -229,8 +231,8 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 CheckTask(task, pointer, language);
                 break;
             case PassState pass:
-                CheckTemplate(pass.Parameters, pointer + "/Parameters", language);
-                CheckPath(pass.ResultPath, pointer + "/ResultPath", PathKind.Result);
+                CheckTemplate(pass.Parameters, pointer, "/Parameters", language);
+                CheckPath(pass.ResultPath, pointer, "/ResultPath", PathKind.Result);
                 break;
             case ChoiceState choice:
                 CheckChoice(choice, pointer, language);
@@ -264,15 +266,15 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 CheckFlow(flow, pointer, language);
                 break;
             case SucceedState succeed:
-                CheckPath(succeed.InputPath, pointer + "/InputPath", PathKind.Path);
-                CheckPath(succeed.OutputPath, pointer + "/OutputPath", PathKind.Path);
-                CheckJsonataTemplate(succeed.Output, pointer + "/Output", language);
+                CheckPath(succeed.InputPath, pointer, "/InputPath", PathKind.Path);
+                CheckPath(succeed.OutputPath, pointer, "/OutputPath", PathKind.Path);
+                CheckJsonataTemplate(succeed.Output, pointer, "/Output", language);
                 break;
             case ChoiceState choice:
-                CheckPath(choice.InputPath, pointer + "/InputPath", PathKind.Path);
-                CheckPath(choice.OutputPath, pointer + "/OutputPath", PathKind.Path);
-                CheckJsonataTemplate(choice.Output, pointer + "/Output", language);
-                CheckAssign(choice.Assign, pointer + "/Assign", language);
+                CheckPath(choice.InputPath, pointer, "/InputPath", PathKind.Path);
+                CheckPath(choice.OutputPath, pointer, "/OutputPath", PathKind.Path);
+                CheckJsonataTemplate(choice.Output, pointer, "/Output", language);
+                CheckAssign(choice.Assign, pointer, "/Assign", language);
                 break;
         }
     }
@@ -288,15 +290,15 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             Error(pointer, ProblemCodes.NextOrEnd, $"State '{flow.Name}' has no Next and no End; add \"Next\": \"<state>\" or \"End\": true.");
         }
 
-        CheckPath(flow.InputPath, pointer + "/InputPath", PathKind.Path);
-        CheckPath(flow.OutputPath, pointer + "/OutputPath", PathKind.Path);
-        CheckJsonataTemplate(flow.Output, pointer + "/Output", language);
-        CheckAssign(flow.Assign, pointer + "/Assign", language);
+        CheckPath(flow.InputPath, pointer, "/InputPath", PathKind.Path);
+        CheckPath(flow.OutputPath, pointer, "/OutputPath", PathKind.Path);
+        CheckJsonataTemplate(flow.Output, pointer, "/Output", language);
+        CheckAssign(flow.Assign, pointer, "/Assign", language);
         if (flow is RecoverableState recoverable)
         {
-            CheckTemplate(recoverable.ResultSelector, pointer + "/ResultSelector", language);
-            CheckPath(recoverable.ResultPath, pointer + "/ResultPath", PathKind.Result);
-            CheckJsonataTemplate(recoverable.Arguments, pointer + "/Arguments", language);
+            CheckTemplate(recoverable.ResultSelector, pointer, "/ResultSelector", language);
+            CheckPath(recoverable.ResultPath, pointer, "/ResultPath", PathKind.Result);
+            CheckJsonataTemplate(recoverable.Arguments, pointer, "/Arguments", language);
             CheckRetry(recoverable, pointer, language);
             CheckCatch(recoverable, pointer, language);
         }
@@ -460,17 +462,17 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
         Exclusive(pointer, "TimeoutSeconds", task.TimeoutSeconds is not null, "TimeoutSecondsPath", task.TimeoutSecondsPath is not null);
         Exclusive(pointer, "HeartbeatSeconds", task.HeartbeatSeconds is not null, "HeartbeatSecondsPath", task.HeartbeatSecondsPath is not null);
-        CheckNumber(task.TimeoutSeconds, pointer + "/TimeoutSeconds", language, min: 1, max: 99999999, integer: true);
-        CheckNumber(task.HeartbeatSeconds, pointer + "/HeartbeatSeconds", language, min: 1, max: 99999999, integer: true);
-        CheckPath(task.TimeoutSecondsPath, pointer + "/TimeoutSecondsPath", PathKind.Reference);
-        CheckPath(task.HeartbeatSecondsPath, pointer + "/HeartbeatSecondsPath", PathKind.Reference);
+        CheckNumber(task.TimeoutSeconds, pointer, "/TimeoutSeconds", language, min: 1, max: 99999999, integer: true);
+        CheckNumber(task.HeartbeatSeconds, pointer, "/HeartbeatSeconds", language, min: 1, max: 99999999, integer: true);
+        CheckPath(task.TimeoutSecondsPath, pointer, "/TimeoutSecondsPath", PathKind.Reference);
+        CheckPath(task.HeartbeatSecondsPath, pointer, "/HeartbeatSecondsPath", PathKind.Reference);
         if (task.TimeoutSeconds?.Number is { } timeout && task.HeartbeatSeconds?.Number is { } heartbeat && heartbeat >= timeout)
         {
             Error(pointer + "/HeartbeatSeconds", ProblemCodes.Timeouts,
                 $"HeartbeatSeconds ({heartbeat}) must be less than TimeoutSeconds ({timeout}); lower the heartbeat or raise the timeout.");
         }
 
-        CheckTemplate(task.Parameters, pointer + "/Parameters", language);
+        CheckTemplate(task.Parameters, pointer, "/Parameters", language);
         if (task.Credentials is { } credentials)
         {
             if (credentials.ValueKind != JsonValueKind.Object)
@@ -480,7 +482,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             }
             else
             {
-                CheckTemplate(credentials, pointer + "/Credentials", language);
+                CheckTemplate(credentials, pointer, "/Credentials", language);
             }
         }
     }
@@ -494,9 +496,9 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 $"A Wait state needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath; '{wait.Name}' has {count}.");
         }
 
-        CheckNumber(wait.Seconds, pointer + "/Seconds", language, min: 0, max: 99999999, integer: true);
-        CheckPath(wait.SecondsPath, pointer + "/SecondsPath", PathKind.Reference);
-        CheckPath(wait.TimestampPath, pointer + "/TimestampPath", PathKind.Reference);
+        CheckNumber(wait.Seconds, pointer, "/Seconds", language, min: 0, max: 99999999, integer: true);
+        CheckPath(wait.SecondsPath, pointer, "/SecondsPath", PathKind.Reference);
+        CheckPath(wait.TimestampPath, pointer, "/TimestampPath", PathKind.Reference);
         if (wait.Timestamp is { } timestamp)
         {
             if (JsonataSyntax.IsExpression(timestamp))
@@ -515,8 +517,8 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     {
         Exclusive(pointer, "Error", fail.Error is not null, "ErrorPath", fail.ErrorPath is not null);
         Exclusive(pointer, "Cause", fail.Cause is not null, "CausePath", fail.CausePath is not null);
-        CheckPathOrIntrinsic(fail.ErrorPath, pointer + "/ErrorPath");
-        CheckPathOrIntrinsic(fail.CausePath, pointer + "/CausePath");
+        CheckPathOrIntrinsic(fail.ErrorPath, pointer, "/ErrorPath");
+        CheckPathOrIntrinsic(fail.CausePath, pointer, "/CausePath");
         if (fail.Error is { } error && JsonataSyntax.IsExpression(error))
         {
             CheckJsonataString(error, pointer + "/Error", language);
@@ -575,8 +577,8 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             }
         }
 
-        CheckAssign(rule.Assign, pointer + "/Assign", language);
-        CheckJsonataTemplate(rule.Output, pointer + "/Output", language);
+        CheckAssign(rule.Assign, pointer, "/Assign", language);
+        CheckJsonataTemplate(rule.Output, pointer, "/Output", language);
         if (language == QueryLanguage.Jsonata)
         {
             if (rule.Condition is not { } condition)
@@ -623,7 +625,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             }
             else
             {
-                CheckPath(rule.Variable, pointer + "/Variable", PathKind.Path);
+                CheckPath(rule.Variable, pointer, "/Variable", PathKind.Path);
             }
 
             CheckOperand(op, rule.Operand!.Value, Pointer.Child(pointer, op.JsonName()));
@@ -712,7 +714,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
         else
         {
-            CheckPath(map.ItemsPath, pointer + "/ItemsPath", PathKind.Reference);
+            CheckPath(map.ItemsPath, pointer, "/ItemsPath", PathKind.Reference);
         }
 
         if (map.Items is { } items)
@@ -727,18 +729,18 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             }
             else
             {
-                CheckJsonataTemplate(items, pointer + "/Items", language);
+                CheckJsonataTemplate(items, pointer, "/Items", language);
             }
         }
 
-        CheckTemplate(map.Parameters, pointer + "/Parameters", language);
-        CheckTemplate(map.ItemSelector, pointer + "/ItemSelector", language);
-        CheckNumber(map.MaxConcurrency, pointer + "/MaxConcurrency", language, min: 0, max: int.MaxValue, integer: true);
-        CheckNumber(map.ToleratedFailureCount, pointer + "/ToleratedFailureCount", language, min: 0, max: int.MaxValue, integer: true);
-        CheckNumber(map.ToleratedFailurePercentage, pointer + "/ToleratedFailurePercentage", language, min: 0, max: 100, integer: false);
-        CheckPath(map.MaxConcurrencyPath, pointer + "/MaxConcurrencyPath", PathKind.Reference);
-        CheckPath(map.ToleratedFailureCountPath, pointer + "/ToleratedFailureCountPath", PathKind.Reference);
-        CheckPath(map.ToleratedFailurePercentagePath, pointer + "/ToleratedFailurePercentagePath", PathKind.Reference);
+        CheckTemplate(map.Parameters, pointer, "/Parameters", language);
+        CheckTemplate(map.ItemSelector, pointer, "/ItemSelector", language);
+        CheckNumber(map.MaxConcurrency, pointer, "/MaxConcurrency", language, min: 0, max: int.MaxValue, integer: true);
+        CheckNumber(map.ToleratedFailureCount, pointer, "/ToleratedFailureCount", language, min: 0, max: int.MaxValue, integer: true);
+        CheckNumber(map.ToleratedFailurePercentage, pointer, "/ToleratedFailurePercentage", language, min: 0, max: 100, integer: false);
+        CheckPath(map.MaxConcurrencyPath, pointer, "/MaxConcurrencyPath", PathKind.Reference);
+        CheckPath(map.ToleratedFailureCountPath, pointer, "/ToleratedFailureCountPath", PathKind.Reference);
+        CheckPath(map.ToleratedFailurePercentagePath, pointer, "/ToleratedFailurePercentagePath", PathKind.Reference);
         if (map.Label is { } label && (label.Length > Limits.MaxMapLabelLength || label.AsSpan().IndexOfAny(" \t\n<>{}[]?*\"#%\\^|~`$&,;:/") >= 0))
         {
             Error(pointer + "/Label", ProblemCodes.MapConfiguration,
@@ -808,7 +810,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
 
         CheckPairs(reader.ReaderConfig, pointer + "/ReaderConfig", ["MaxItems"]);
-        CheckTemplate(reader.Parameters, pointer + "/Parameters", language);
+        CheckTemplate(reader.Parameters, pointer, "/Parameters", language);
         if (language == QueryLanguage.Jsonata && reader.Parameters is not null)
         {
             Error(pointer + "/Parameters", ProblemCodes.QueryLanguageField, "ItemReader uses Arguments in JSONata states, not Parameters.");
@@ -819,7 +821,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             Error(pointer + "/Arguments", ProblemCodes.QueryLanguageField, "ItemReader uses Parameters in JSONPath states, not Arguments.");
         }
 
-        CheckJsonataTemplate(reader.Arguments, pointer + "/Arguments", language);
+        CheckJsonataTemplate(reader.Arguments, pointer, "/Arguments", language);
     }
 
     private void CheckPairs(JsonElement? element, string pointer, string[] fields)
@@ -952,6 +954,63 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         if (hasFirst && hasSecond)
         {
             Error(Pointer.Child(pointer, second), ProblemCodes.ExclusiveFields, $"{first} and {second} exclude each other; keep one.");
+        }
+    }
+
+    // Overloads taking the parent pointer and the field's suffix: the pointer string is built only for a present value.
+    private void CheckPath(OptionalPath? path, string parent, string suffix, PathKind kind)
+    {
+        if (path is { Path: not null })
+        {
+            CheckPath(path, parent + suffix, kind);
+        }
+    }
+
+    private void CheckPath(string? path, string parent, string suffix, PathKind kind)
+    {
+        if (path is not null)
+        {
+            CheckPath(path, parent + suffix, kind);
+        }
+    }
+
+    private void CheckPathOrIntrinsic(string? value, string parent, string suffix)
+    {
+        if (value is not null)
+        {
+            CheckPathOrIntrinsic(value, parent + suffix);
+        }
+    }
+
+    private void CheckAssign(JsonElement? assign, string parent, string suffix, QueryLanguage language)
+    {
+        if (assign is not null)
+        {
+            CheckAssign(assign, parent + suffix, language);
+        }
+    }
+
+    private void CheckTemplate(JsonElement? template, string parent, string suffix, QueryLanguage language)
+    {
+        if (template is not null)
+        {
+            CheckTemplate(template, parent + suffix, language);
+        }
+    }
+
+    private void CheckJsonataTemplate(JsonElement? template, string parent, string suffix, QueryLanguage language)
+    {
+        if (template is not null && language == QueryLanguage.Jsonata)
+        {
+            CheckJsonataTemplate(template, parent + suffix, language);
+        }
+    }
+
+    private void CheckNumber(NumberOrExpression? value, string parent, string suffix, QueryLanguage language, decimal min, decimal max, bool integer)
+    {
+        if (value is not null)
+        {
+            CheckNumber(value, parent + suffix, language, min, max, integer);
         }
     }
 
