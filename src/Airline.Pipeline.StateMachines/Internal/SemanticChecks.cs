@@ -367,9 +367,9 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private static HashSet<Field> PresentFields(State state)
+    private static FieldSet PresentFields(State state)
     {
-        var present = new HashSet<Field>();
+        var present = default(FieldSet);
         void Add(Field field, bool isPresent)
         {
             if (isPresent)
@@ -432,6 +432,16 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
 
         return present;
+    }
+
+    /// <summary>A set of fields as bits (there are fewer than 64): no allocation per state.</summary>
+    private struct FieldSet
+    {
+        private ulong _bits;
+
+        public void Add(Field field) => _bits |= 1UL << (int)field;
+
+        public readonly bool Contains(Field field) => (_bits & (1UL << (int)field)) != 0;
     }
 
     private void CheckTask(TaskState task, string pointer, QueryLanguage language)
@@ -628,15 +638,22 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 CheckPath(rule.Variable, pointer, "/Variable", PathKind.Path);
             }
 
-            CheckOperand(op, rule.Operand!.Value, Pointer.Child(pointer, op.JsonName()));
+            CheckOperand(op, rule.Operand!.Value, pointer);
         }
         else if (rule.Variable is not null && forms > 0)
         {
             Error(pointer + "/Variable", ProblemCodes.InvalidChoiceRule, "Variable belongs to a comparison, not to And/Or/Not.");
         }
 
-        CheckNested(rule.And, pointer + "/And", language);
-        CheckNested(rule.Or, pointer + "/Or", language);
+        if (rule.And is not null)
+        {
+            CheckNested(rule.And, pointer + "/And", language);
+        }
+
+        if (rule.Or is not null)
+        {
+            CheckNested(rule.Or, pointer + "/Or", language);
+        }
         if (rule.Not is { } not)
         {
             CheckRule(not, pointer + "/Not", language, topLevel: false);
@@ -661,7 +678,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckOperand(ChoiceOperator op, JsonElement operand, string pointer)
+    private void CheckOperand(ChoiceOperator op, JsonElement operand, string rulePointer)
     {
         var name = op.JsonName();
         switch (op.OperandKind())
@@ -669,25 +686,25 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             case ChoiceOperandKind.Path:
                 if (operand.ValueKind != JsonValueKind.String)
                 {
-                    Error(pointer, ProblemCodes.WrongType, $"{name} takes a path string, not {operand.GetRawText()}.");
+                    Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a path string, not {operand.GetRawText()}.");
                 }
                 else
                 {
-                    CheckPath(operand.GetString(), pointer, PathKind.Path);
+                    CheckPath(operand.GetString(), Pointer.Child(rulePointer, name), PathKind.Path);
                 }
 
                 break;
             case ChoiceOperandKind.String when operand.ValueKind != JsonValueKind.String:
-                Error(pointer, ProblemCodes.WrongType, $"{name} takes a string, not {operand.GetRawText()}.");
+                Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a string, not {operand.GetRawText()}.");
                 break;
             case ChoiceOperandKind.Number when operand.ValueKind != JsonValueKind.Number:
-                Error(pointer, ProblemCodes.WrongType, $"{name} takes a number, not {operand.GetRawText()}; for a path use {name}Path.");
+                Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a number, not {operand.GetRawText()}; for a path use {name}Path.");
                 break;
             case ChoiceOperandKind.Boolean when operand.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
-                Error(pointer, ProblemCodes.WrongType, $"{name} takes true or false, not {operand.GetRawText()}.");
+                Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes true or false, not {operand.GetRawText()}.");
                 break;
             case ChoiceOperandKind.Timestamp when operand.ValueKind != JsonValueKind.String || !IsTimestamp(operand.GetString()!):
-                Error(pointer, ProblemCodes.WrongType, $"{name} takes an RFC 3339 timestamp string such as \"2026-01-01T00:00:00Z\", not {operand.GetRawText()}.");
+                Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes an RFC 3339 timestamp string such as \"2026-01-01T00:00:00Z\", not {operand.GetRawText()}.");
                 break;
         }
     }
@@ -898,9 +915,9 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 Error(at + "/Next", ProblemCodes.MissingField, "The catcher needs Next: the state that handles the error.");
             }
 
-            CheckPath(catcher.ResultPath, at + "/ResultPath", PathKind.Result);
-            CheckAssign(catcher.Assign, at + "/Assign", language);
-            CheckJsonataTemplate(catcher.Output, at + "/Output", language);
+            CheckPath(catcher.ResultPath, at, "/ResultPath", PathKind.Result);
+            CheckAssign(catcher.Assign, at, "/Assign", language);
+            CheckJsonataTemplate(catcher.Output, at, "/Output", language);
             if (language == QueryLanguage.Jsonata && catcher.ResultPath is not null)
             {
                 Error(at + "/ResultPath", ProblemCodes.QueryLanguageField, "ResultPath is JSONPath; in JSONata catchers use Output.");
@@ -915,10 +932,9 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
     private void CheckErrorEquals(ImmutableArray<string> errors, string pointer, bool last, string what)
     {
-        var at = pointer + "/ErrorEquals";
         if (errors.IsDefaultOrEmpty)
         {
-            Error(at, ProblemCodes.RetryCatch, $"The {what}'s ErrorEquals is empty; list error names such as \"States.TaskFailed\" or \"States.ALL\".");
+            Error(pointer + "/ErrorEquals", ProblemCodes.RetryCatch, $"The {what}'s ErrorEquals is empty; list error names such as \"States.TaskFailed\" or \"States.ALL\".");
             return;
         }
 
@@ -929,22 +945,22 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             {
                 if (errors.Length > 1)
                 {
-                    Error(Pointer.Child(at, i), ProblemCodes.RetryCatch, $"States.ALL must be the only error name in its {what}; move the others to an earlier {what}.");
+                    Error(Pointer.Child(pointer + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"States.ALL must be the only error name in its {what}; move the others to an earlier {what}.");
                 }
 
                 if (!last)
                 {
-                    Error(Pointer.Child(at, i), ProblemCodes.RetryCatch, $"The {what} with States.ALL must be the last one; later ones can never run.");
+                    Error(Pointer.Child(pointer + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"The {what} with States.ALL must be the last one; later ones can never run.");
                 }
             }
             else if (error.StartsWith("States.", StringComparison.Ordinal) && !ErrorNames.Predefined.Contains(error))
             {
-                Error(Pointer.Child(at, i), ProblemCodes.RetryCatch,
+                Error(Pointer.Child(pointer + "/ErrorEquals", i), ProblemCodes.RetryCatch,
                     $"'{error}' is not a predefined error; the States.* names are {string.Join(", ", ErrorNames.Predefined.Order(StringComparer.Ordinal))}.");
             }
             else if (error.Length == 0)
             {
-                Error(Pointer.Child(at, i), ProblemCodes.RetryCatch, "An error name cannot be empty.");
+                Error(Pointer.Child(pointer + "/ErrorEquals", i), ProblemCodes.RetryCatch, "An error name cannot be empty.");
             }
         }
     }
