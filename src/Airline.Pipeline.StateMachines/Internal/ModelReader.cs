@@ -218,13 +218,22 @@ internal sealed class ModelReader(List<AslProblem> problems)
             State state = type switch
             {
                 StateType.Task => ReadTask(fields),
-                StateType.Pass => ReadFlow(fields, new PassState
+                StateType.Pass => new PassState
                 {
                     Name = name,
                     Parameters = fields.Raw(Field.Parameters),
                     Result = fields.Raw(Field.Result),
                     ResultPath = fields.Path(Field.ResultPath),
-                }),
+                    Next = fields.String(Field.Next),
+                    End = fields.Bool(Field.End),
+                    InputPath = fields.Path(Field.InputPath),
+                    OutputPath = fields.Path(Field.OutputPath),
+                    Assign = fields.Raw(Field.Assign),
+                    Output = fields.Raw(Field.Output),
+                    Comment = fields.String(Field.Comment),
+                    QueryLanguage = fields.Language(Field.QueryLanguage),
+                    UnknownFields = fields.Unknown.DrainToImmutable(),
+                },
                 StateType.Choice => new ChoiceState
                 {
                     Name = name,
@@ -234,21 +243,36 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     OutputPath = fields.Path(Field.OutputPath),
                     Assign = fields.Raw(Field.Assign),
                     Output = fields.Raw(Field.Output),
+                    Comment = fields.String(Field.Comment),
+                    QueryLanguage = fields.Language(Field.QueryLanguage),
+                    UnknownFields = fields.Unknown.DrainToImmutable(),
                 },
-                StateType.Wait => ReadFlow(fields, new WaitState
+                StateType.Wait => new WaitState
                 {
                     Name = name,
                     Seconds = fields.Number(Field.Seconds),
                     SecondsPath = fields.String(Field.SecondsPath),
                     Timestamp = fields.String(Field.Timestamp),
                     TimestampPath = fields.String(Field.TimestampPath),
-                }),
+                    Next = fields.String(Field.Next),
+                    End = fields.Bool(Field.End),
+                    InputPath = fields.Path(Field.InputPath),
+                    OutputPath = fields.Path(Field.OutputPath),
+                    Assign = fields.Raw(Field.Assign),
+                    Output = fields.Raw(Field.Output),
+                    Comment = fields.String(Field.Comment),
+                    QueryLanguage = fields.Language(Field.QueryLanguage),
+                    UnknownFields = fields.Unknown.DrainToImmutable(),
+                },
                 StateType.Succeed => new SucceedState
                 {
                     Name = name,
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
                     Output = fields.Raw(Field.Output),
+                    Comment = fields.String(Field.Comment),
+                    QueryLanguage = fields.Language(Field.QueryLanguage),
+                    UnknownFields = fields.Unknown.DrainToImmutable(),
                 },
                 StateType.Fail => new FailState
                 {
@@ -257,22 +281,34 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     ErrorPath = fields.String(Field.ErrorPath),
                     Cause = fields.String(Field.Cause),
                     CausePath = fields.String(Field.CausePath),
+                    Comment = fields.String(Field.Comment),
+                    QueryLanguage = fields.Language(Field.QueryLanguage),
+                    UnknownFields = fields.Unknown.DrainToImmutable(),
                 },
-                StateType.Parallel => ReadRecoverable(fields, new ParallelState
+                StateType.Parallel => new ParallelState
                 {
                     Name = name,
                     Branches = ReadBranches(fields),
-                }),
+                    Next = fields.String(Field.Next),
+                    End = fields.Bool(Field.End),
+                    InputPath = fields.Path(Field.InputPath),
+                    OutputPath = fields.Path(Field.OutputPath),
+                    Assign = fields.Raw(Field.Assign),
+                    Output = fields.Raw(Field.Output),
+                    Parameters = fields.Raw(Field.Parameters),
+                    Arguments = fields.Raw(Field.Arguments),
+                    ResultSelector = fields.Raw(Field.ResultSelector),
+                    ResultPath = fields.Path(Field.ResultPath),
+                    Retry = ReadRetry(fields),
+                    Catch = ReadCatch(fields),
+                    Comment = fields.String(Field.Comment),
+                    QueryLanguage = fields.Language(Field.QueryLanguage),
+                    UnknownFields = fields.Unknown.DrainToImmutable(),
+                },
                 _ => ReadMap(fields),
             };
 
-            return state with
-            {
-                Name = name,
-                Comment = fields.String(Field.Comment),
-                QueryLanguage = fields.Language(Field.QueryLanguage),
-                UnknownFields = unknown.DrainToImmutable(),
-            };
+            return state;
         }
         finally
         {
@@ -280,7 +316,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             _slotPool.Push(slots);
         }
 
-        TaskState ReadTask(Fields fields) => ReadRecoverable(fields, new TaskState
+        TaskState ReadTask(Fields fields) => new TaskState
         {
             Name = name,
             Resource = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object }
@@ -292,9 +328,24 @@ internal sealed class ModelReader(List<AslProblem> problems)
             HeartbeatSeconds = fields.Number(Field.HeartbeatSeconds),
             HeartbeatSecondsPath = fields.String(Field.HeartbeatSecondsPath),
             Credentials = fields.Raw(Field.Credentials),
-        });
+            Next = fields.String(Field.Next),
+            End = fields.Bool(Field.End),
+            InputPath = fields.Path(Field.InputPath),
+            OutputPath = fields.Path(Field.OutputPath),
+            Assign = fields.Raw(Field.Assign),
+            Output = fields.Raw(Field.Output),
+            Parameters = fields.Raw(Field.Parameters),
+            Arguments = fields.Raw(Field.Arguments),
+            ResultSelector = fields.Raw(Field.ResultSelector),
+            ResultPath = fields.Path(Field.ResultPath),
+            Retry = ReadRetry(fields),
+            Catch = ReadCatch(fields),
+            Comment = fields.String(Field.Comment),
+            QueryLanguage = fields.Language(Field.QueryLanguage),
+            UnknownFields = fields.Unknown.DrainToImmutable(),
+        };
 
-        MapState ReadMap(Fields fields) => ReadRecoverable(fields, new MapState
+        MapState ReadMap(Fields fields) => new MapState
         {
             Name = name,
             ItemProcessor = ReadProcessor(fields, Field.ItemProcessor),
@@ -312,7 +363,22 @@ internal sealed class ModelReader(List<AslProblem> problems)
             ToleratedFailurePercentage = fields.Number(Field.ToleratedFailurePercentage),
             ToleratedFailurePercentagePath = fields.String(Field.ToleratedFailurePercentagePath),
             Label = fields.String(Field.Label),
-        });
+            Next = fields.String(Field.Next),
+            End = fields.Bool(Field.End),
+            InputPath = fields.Path(Field.InputPath),
+            OutputPath = fields.Path(Field.OutputPath),
+            Assign = fields.Raw(Field.Assign),
+            Output = fields.Raw(Field.Output),
+            Parameters = fields.Raw(Field.Parameters),
+            Arguments = fields.Raw(Field.Arguments),
+            ResultSelector = fields.Raw(Field.ResultSelector),
+            ResultPath = fields.Path(Field.ResultPath),
+            Retry = ReadRetry(fields),
+            Catch = ReadCatch(fields),
+            Comment = fields.String(Field.Comment),
+            QueryLanguage = fields.Language(Field.QueryLanguage),
+            UnknownFields = fields.Unknown.DrainToImmutable(),
+        };
     }
 
     private string Missing(Fields fields, string field, string what)
@@ -325,28 +391,6 @@ internal sealed class ModelReader(List<AslProblem> problems)
         Problem(fields.Pointer, ProblemCodes.MissingField, $"{field} is missing; add \"{field}\": {what}.");
         return string.Empty;
     }
-
-    private static T ReadFlow<T>(Fields fields, T state)
-        where T : FlowState => state with
-        {
-            Next = fields.String(Field.Next),
-            End = fields.Bool(Field.End),
-            InputPath = fields.Path(Field.InputPath),
-            OutputPath = fields.Path(Field.OutputPath),
-            Assign = fields.Raw(Field.Assign),
-            Output = fields.Raw(Field.Output),
-        };
-
-    private T ReadRecoverable<T>(Fields fields, T state)
-        where T : RecoverableState => ReadFlow(fields, state) with
-        {
-            Parameters = fields.Raw(Field.Parameters),
-            Arguments = fields.Raw(Field.Arguments),
-            ResultSelector = fields.Raw(Field.ResultSelector),
-            ResultPath = fields.Path(Field.ResultPath),
-            Retry = ReadRetry(fields),
-            Catch = ReadCatch(fields),
-        };
 
     private ImmutableArray<ParallelBranch> ReadBranches(Fields fields)
     {
@@ -828,6 +872,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
     private readonly struct Fields(ModelReader reader, JsonElement?[] slots, string pointer, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         public string Pointer => pointer;
+
+        public ImmutableArray<KeyValuePair<string, JsonElement>>.Builder Unknown => unknown;
 
         public JsonElement? Raw(Field field) => slots[(int)field];
 
