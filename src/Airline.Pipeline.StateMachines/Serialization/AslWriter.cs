@@ -22,6 +22,12 @@ public static class AslWriter
     /// <summary>The definition as UTF-8 JSON.</summary>
     public static byte[] WriteUtf8(StateMachine machine, bool indented = false)
     {
+        ArgumentNullException.ThrowIfNull(machine);
+        if (!indented && WrittenJsonCache.Take(machine) is { } written)
+        {
+            return written;
+        }
+
         using var buffer = new PooledByteBuffer(16 * 1024);
         Write(machine, buffer, indented);
         return buffer.ToArray();

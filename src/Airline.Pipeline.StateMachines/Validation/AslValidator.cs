@@ -68,10 +68,20 @@ public static class AslValidator
 
     private static long WrittenSize(StateMachine machine)
     {
-        var counter = new ByteCounter();
-        AslWriter.Write(machine, counter);
-        return counter.Count;
+        if (machine.States.Length < LargeDefinitionStates)
+        {
+            var counter = new ByteCounter();
+            AslWriter.Write(machine, counter);
+            return counter.Count;
+        }
+
+        // Large definitions are usually written next: keep the bytes for that write instead of serializing twice.
+        var bytes = AslWriter.WriteUtf8(machine);
+        WrittenJsonCache.Offer(machine, bytes);
+        return bytes.Length;
     }
+
+    private const int LargeDefinitionStates = 100;
 
     private static AslProblem SizeProblem(int size) => new(string.Empty, ProblemCodes.TooLarge,
         $"The definition is {size} bytes; Step Functions accepts at most {Limits.MaxDefinitionBytes} (1 MB). " +
