@@ -24,38 +24,38 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
         HashSet<int>? componentsWithWait = null;
         foreach (var state in graph.States)
         {
-            var at = Pointer.Child(statesPointer, state.Name);
+            // The state's pointer is built only for a warning (most states get none).
             switch (state)
             {
                 case TaskState task:
-                    CheckRetry(task, at);
+                    CheckRetry(task, statesPointer);
                     break;
                 case ChoiceState choice:
-                    CheckJobStateChoice(graph, choice, at);
+                    CheckJobStateChoice(graph, choice, statesPointer);
                     if (components is null)
                     {
                         components = Components(graph);
                         componentsWithWait = [.. graph.States.OfType<WaitState>().Where(w => components.ContainsKey(w.Name)).Select(w => components[w.Name])];
                     }
 
-                    CheckPollLoop(choice, at, components, componentsWithWait!);
+                    CheckPollLoop(choice, statesPointer, components, componentsWithWait!);
                     break;
                 case ParallelState parallel:
                     for (var i = 0; i < parallel.Branches.Length; i++)
                     {
-                        Check(parallel.Branches[i], Pointer.Child(at + "/Branches", i));
+                        Check(parallel.Branches[i], Pointer.Child(Pointer.Child(statesPointer, state.Name) + "/Branches", i));
                     }
 
                     break;
                 case MapState map:
                     if (map.ItemProcessor is { } processor)
                     {
-                        Check(processor, at + "/ItemProcessor");
+                        Check(processor, Pointer.Child(statesPointer, state.Name) + "/ItemProcessor");
                     }
 
                     if (map.Iterator is { } iterator)
                     {
-                        Check(iterator, at + "/Iterator");
+                        Check(iterator, Pointer.Child(statesPointer, state.Name) + "/Iterator");
                     }
 
                     break;
@@ -63,14 +63,19 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
         }
     }
 
-    private void CheckRetry(TaskState task, string pointer)
+    private void CheckRetry(TaskState task, string statesPointer)
     {
-        var resource = task.Resource;
-        var prone = ThrottlingProne.Any(p => resource.StartsWith(p, StringComparison.Ordinal))
-            || resource.Contains(":lambda:", StringComparison.Ordinal) && resource.Contains(":function:", StringComparison.Ordinal);
-        if (prone && task.Retry.IsEmpty)
+        if (!task.Retry.IsEmpty)
         {
-            Warn(pointer, ProblemCodes.LintTaskWithoutRetry,
+            return;
+        }
+
+        var resource = task.Resource;
+        var prone = IsThrottlingProne(resource)
+            || resource.Contains(":lambda:", StringComparison.Ordinal) && resource.Contains(":function:", StringComparison.Ordinal);
+        if (prone)
+        {
+            Warn(Pointer.Child(statesPointer, task.Name), ProblemCodes.LintTaskWithoutRetry,
                 $"Task '{task.Name}' calls {resource} with no Retry; throttling and transient service errors will fail the execution. " +
                 "Add a Retry for the service's throttling errors (e.g. Lambda.TooManyRequestsException, Glue.ThrottlingException) with BackoffRate and JitterStrategy FULL.");
         }
@@ -80,13 +85,14 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
     /// A Choice that tests JobRunState right after a Glue start: after <c>.sync</c> a failed job already failed the Task
     /// (only a Catch sees it); after a plain start the result has only JobRunId, so JobRunState is never there.
     /// </summary>
-    private void CheckJobStateChoice(StateGraph graph, ChoiceState choice, string pointer)
+    private void CheckJobStateChoice(StateGraph graph, ChoiceState choice, string statesPointer)
     {
-        if (!choice.Choices.SelectMany(Flatten).Any(r => r.Variable?.Contains("JobRunState", StringComparison.Ordinal) == true))
+        if (!AnyRule(choice.Choices, static r => r.Variable?.Contains("JobRunState", StringComparison.Ordinal) == true))
         {
             return;
         }
 
+        var pointer = Pointer.Child(statesPointer, choice.Name);
         foreach (var source in graph.States.OfType<TaskState>().Where(t => t.Next == choice.Name))
         {
             if (source.Resource.StartsWith("arn:aws:states:::glue:startJobRun.sync", StringComparison.Ordinal))
@@ -105,19 +111,19 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
     }
 
     /// <summary>A Choice in a loop with a Wait that never tests for a failure value can spin until the execution times out.</summary>
-    private void CheckPollLoop(ChoiceState choice, string pointer, Dictionary<string, int> components, HashSet<int> componentsWithWait)
+    private void CheckPollLoop(ChoiceState choice, string statesPointer, Dictionary<string, int> components, HashSet<int> componentsWithWait)
     {
         if (!components.TryGetValue(choice.Name, out var component) || !componentsWithWait.Contains(component))
         {
             return;
         }
 
-        var testsFailure = choice.Choices.SelectMany(Flatten).Any(r =>
+        var testsFailure = AnyRule(choice.Choices, static r =>
             r.Operand is { ValueKind: JsonValueKind.String } operand
             && FailureWords.Any(w => operand.GetString()!.Contains(w, StringComparison.OrdinalIgnoreCase)));
         if (!testsFailure)
         {
-            Warn(pointer, ProblemCodes.LintPollLoopWithoutFailureExit,
+            Warn(Pointer.Child(statesPointer, choice.Name), ProblemCodes.LintPollLoopWithoutFailureExit,
                 $"Choice '{choice.Name}' polls in a loop with a Wait but never tests for a failure (FAILED, CANCELLED, ERROR...), " +
                 "so a failed run loops until the execution times out; add a rule that goes to the failure handling.");
         }
@@ -199,17 +205,38 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
         return component;
     }
 
-    private static IEnumerable<ChoiceRule> Flatten(ChoiceRule rule)
+    private static bool IsThrottlingProne(string resource)
     {
-        yield return rule;
-        foreach (var child in (rule.And ?? []).Concat(rule.Or ?? []).Concat(rule.Not is null ? [] : [rule.Not]))
+        foreach (var prefix in ThrottlingProne)
         {
-            foreach (var inner in Flatten(child))
+            if (resource.StartsWith(prefix, StringComparison.Ordinal))
             {
-                yield return inner;
+                return true;
             }
         }
+
+        return false;
     }
+
+    /// <summary>True when a rule, or a rule nested in it by And, Or or Not, matches (depth first, no iterators).</summary>
+    private static bool AnyRule(ImmutableArray<ChoiceRule> rules, Func<ChoiceRule, bool> predicate)
+    {
+        foreach (var rule in rules)
+        {
+            if (AnyRule(rule, predicate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyRule(ChoiceRule rule, Func<ChoiceRule, bool> predicate) =>
+        predicate(rule)
+        || rule.And is { } allOf && AnyRule(allOf, predicate)
+        || rule.Or is { } anyOf && AnyRule(anyOf, predicate)
+        || rule.Not is { } negated && AnyRule(negated, predicate);
 
     private void Warn(string pointer, string code, string message) =>
         problems.Add(new AslProblem(pointer, code, message, ProblemSeverity.Warning));
