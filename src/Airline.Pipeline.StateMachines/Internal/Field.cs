@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
 using Airline.Pipeline.StateMachines.Model;
 
 namespace Airline.Pipeline.StateMachines.Internal;
@@ -76,6 +79,32 @@ internal static class FieldTable
 
     /// <summary>Fields only JSONata states may use.</summary>
     public static readonly Field[] JsonataOnly = [Field.Arguments, Field.Output, Field.Items];
+
+    // The longest field name (ToleratedFailurePercentagePath) has 30 characters.
+    private const int MaxNameLength = 32;
+
+    private static readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan =
+        ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The field a property names, read from its UTF-8 name without allocating a string.</summary>
+    public static bool TryGet(JsonProperty property, out Field field)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            return ByName.TryGetValue(property.Name, out field); // escaped name: let the reader unescape it
+        }
+
+        if (raw.Length > MaxNameLength)
+        {
+            field = default;
+            return false;
+        }
+
+        Span<char> name = stackalloc char[MaxNameLength];
+        var length = Encoding.UTF8.GetChars(raw, name);
+        return ByNameSpan.TryGetValue(name[..length], out field);
+    }
 
     public static bool Allows(StateType type, Field field) => (AllowedByType[(int)type] & (1UL << (int)field)) != 0;
 

@@ -204,7 +204,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
             foreach (var property in element.EnumerateObject())
             {
-                if (FieldTable.ByName.TryGetValue(property.Name, out var field) && FieldTable.Allows(type, field))
+                if (FieldTable.TryGet(property, out var field) && FieldTable.Allows(type, field))
                 {
                     slots[(int)field] = property.Value;
                 }
