@@ -16,6 +16,31 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
     private readonly Dictionary<string, string> _namePointers = new(StringComparer.Ordinal);
 
+    // Large machines repeat a handful of Resource ARNs: each distinct one goes through the regexes once per validation.
+    private readonly Dictionary<string, (ResourceKind Kind, string? Reason)> _resourceVerdicts = new(StringComparer.Ordinal);
+
+    private enum ResourceKind
+    {
+        Valid,
+        Substitution,
+        BadFormat,
+        UnsupportedIntegration,
+    }
+
+    private (ResourceKind Kind, string? Reason) ResourceVerdict(string resource)
+    {
+        if (!_resourceVerdicts.TryGetValue(resource, out var verdict))
+        {
+            verdict = ResourceArn.IsSubstitution(resource) ? (ResourceKind.Substitution, null)
+                : ResourceArn.CheckFormat(resource) is { } formatError ? (ResourceKind.BadFormat, formatError)
+                : ResourceArn.CheckIntegration(resource) is { } integrationError ? (ResourceKind.UnsupportedIntegration, integrationError)
+                : (ResourceKind.Valid, null);
+            _resourceVerdicts[resource] = verdict;
+        }
+
+        return verdict;
+    }
+
     public void Check(StateMachine machine)
     {
         var language = machine.QueryLanguage ?? QueryLanguage.JsonPath;
@@ -446,23 +471,20 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
     private void CheckTask(TaskState task, string pointer, QueryLanguage language)
     {
-        var at = pointer + "/Resource";
         if (task.ResourceTemplate is null && task.Resource.Length > 0)
         {
-            if (ResourceArn.IsSubstitution(task.Resource))
+            var (kind, reason) = ResourceVerdict(task.Resource);
+            switch (kind)
             {
-                if (!options.AllowDefinitionSubstitutions)
-                {
-                    Error(at, ProblemCodes.InvalidArn, $"Resource '{task.Resource}' is a template substitution; substitute it before deploying.");
-                }
-            }
-            else if (ResourceArn.CheckFormat(task.Resource) is { } formatError)
-            {
-                Error(at, ProblemCodes.InvalidArn, $"Resource {formatError}; use e.g. arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:name.");
-            }
-            else if (ResourceArn.CheckIntegration(task.Resource) is { } integrationError)
-            {
-                Error(at, ProblemCodes.UnsupportedIntegration, $"Resource '{task.Resource}': {integrationError}.");
+                case ResourceKind.Substitution when !options.AllowDefinitionSubstitutions:
+                    Error(pointer + "/Resource", ProblemCodes.InvalidArn, $"Resource '{task.Resource}' is a template substitution; substitute it before deploying.");
+                    break;
+                case ResourceKind.BadFormat:
+                    Error(pointer + "/Resource", ProblemCodes.InvalidArn, $"Resource {reason}; use e.g. arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:name.");
+                    break;
+                case ResourceKind.UnsupportedIntegration:
+                    Error(pointer + "/Resource", ProblemCodes.UnsupportedIntegration, $"Resource '{task.Resource}': {reason}.");
+                    break;
             }
         }
         else if (task.ResourceTemplate is null && !fromJson)
