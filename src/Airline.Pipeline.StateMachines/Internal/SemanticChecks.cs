@@ -882,36 +882,40 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         for (var i = 0; i < state.Retry.Length; i++)
         {
             var retrier = state.Retry[i];
-            var at = Pointer.Child(pointer + "/Retry", i);
-            CheckErrorEquals(retrier.ErrorEquals, at, last: i == state.Retry.Length - 1, "retrier");
+            string? at = null;
+
+            // The retrier's pointer is built only when a problem is reported.
+            string At() => at ??= ItemPointer(pointer, "/Retry", i);
+
+            CheckErrorEquals(retrier.ErrorEquals, pointer, "/Retry", i, last: i == state.Retry.Length - 1, "retrier");
             foreach (var (name, _) in retrier.UnknownFields)
             {
                 if (!(fromJson && name is "ErrorEquals" or "IntervalSeconds" or "MaxAttempts" or "BackoffRate" or "MaxDelaySeconds" or "JitterStrategy" or "Comment"))
                 {
-                    Error(Pointer.Child(at, name), ProblemCodes.UnknownField,
+                    Error(Pointer.Child(At(), name), ProblemCodes.UnknownField,
                         $"'{name}' is not a retrier field (ErrorEquals, IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy, Comment).");
                 }
             }
 
             if (retrier.IntervalSeconds is < 1 or > 99999999)
             {
-                Error(at + "/IntervalSeconds", ProblemCodes.RetryCatch, $"IntervalSeconds is {retrier.IntervalSeconds}; use 1 to 99999999.");
+                Error(At() + "/IntervalSeconds", ProblemCodes.RetryCatch, $"IntervalSeconds is {retrier.IntervalSeconds}; use 1 to 99999999.");
             }
 
             if (retrier.MaxAttempts is < 0 or > 99999999)
             {
-                Error(at + "/MaxAttempts", ProblemCodes.RetryCatch, $"MaxAttempts is {retrier.MaxAttempts}; use 0 (never retry) to 99999999.");
+                Error(At() + "/MaxAttempts", ProblemCodes.RetryCatch, $"MaxAttempts is {retrier.MaxAttempts}; use 0 (never retry) to 99999999.");
             }
 
             if (retrier.BackoffRate is < 1m)
             {
-                Error(at + "/BackoffRate", ProblemCodes.RetryCatch,
+                Error(At() + "/BackoffRate", ProblemCodes.RetryCatch,
                     $"BackoffRate is {retrier.BackoffRate.Value.ToString(CultureInfo.InvariantCulture)}; it multiplies the interval and must be at least 1.0.");
             }
 
             if (retrier.MaxDelaySeconds is < 1 or > 31622400)
             {
-                Error(at + "/MaxDelaySeconds", ProblemCodes.RetryCatch, $"MaxDelaySeconds is {retrier.MaxDelaySeconds}; use 1 to 31622400.");
+                Error(At() + "/MaxDelaySeconds", ProblemCodes.RetryCatch, $"MaxDelaySeconds is {retrier.MaxDelaySeconds}; use 1 to 31622400.");
             }
         }
     }
@@ -921,42 +925,58 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         for (var i = 0; i < state.Catch.Length; i++)
         {
             var catcher = state.Catch[i];
-            var at = Pointer.Child(pointer + "/Catch", i);
-            CheckErrorEquals(catcher.ErrorEquals, at, last: i == state.Catch.Length - 1, "catcher");
+            string? at = null;
+
+            // The catcher's pointer is built only when a value to check is present or a problem is reported.
+            string At() => at ??= ItemPointer(pointer, "/Catch", i);
+
+            CheckErrorEquals(catcher.ErrorEquals, pointer, "/Catch", i, last: i == state.Catch.Length - 1, "catcher");
             foreach (var (name, _) in catcher.UnknownFields)
             {
                 if (!(fromJson && name is "ErrorEquals" or "Next" or "ResultPath" or "Comment"))
                 {
-                    Error(Pointer.Child(at, name), ProblemCodes.UnknownField,
+                    Error(Pointer.Child(At(), name), ProblemCodes.UnknownField,
                         $"'{name}' is not a catcher field (ErrorEquals, Next, ResultPath or Output, Assign, Comment).");
                 }
             }
 
             if (catcher.Next.Length == 0 && !fromJson)
             {
-                Error(at + "/Next", ProblemCodes.MissingField, "The catcher needs Next: the state that handles the error.");
+                Error(At() + "/Next", ProblemCodes.MissingField, "The catcher needs Next: the state that handles the error.");
             }
 
-            CheckPath(catcher.ResultPath, at, "/ResultPath", PathKind.Result);
-            CheckAssign(catcher.Assign, at, "/Assign", language);
-            CheckJsonataTemplate(catcher.Output, at, "/Output", language);
+            if (catcher.ResultPath is { Path: not null })
+            {
+                CheckPath(catcher.ResultPath, At(), "/ResultPath", PathKind.Result);
+            }
+
+            if (catcher.Assign is not null)
+            {
+                CheckAssign(catcher.Assign, At(), "/Assign", language);
+            }
+
+            if (catcher.Output is not null && language == QueryLanguage.Jsonata)
+            {
+                CheckJsonataTemplate(catcher.Output, At(), "/Output", language);
+            }
+
             if (language == QueryLanguage.Jsonata && catcher.ResultPath is not null)
             {
-                Error(at + "/ResultPath", ProblemCodes.QueryLanguageField, "ResultPath is JSONPath; in JSONata catchers use Output.");
+                Error(At() + "/ResultPath", ProblemCodes.QueryLanguageField, "ResultPath is JSONPath; in JSONata catchers use Output.");
             }
 
             if (language == QueryLanguage.JsonPath && catcher.Output is not null)
             {
-                Error(at + "/Output", ProblemCodes.QueryLanguageField, "Output is JSONata; in JSONPath catchers use ResultPath.");
+                Error(At() + "/Output", ProblemCodes.QueryLanguageField, "Output is JSONata; in JSONPath catchers use ResultPath.");
             }
         }
     }
 
-    private void CheckErrorEquals(ImmutableArray<string> errors, string pointer, bool last, string what)
+    private void CheckErrorEquals(ImmutableArray<string> errors, string owner, string list, int index, bool last, string what)
     {
         if (errors.IsDefaultOrEmpty)
         {
-            Error(pointer + "/ErrorEquals", ProblemCodes.RetryCatch, $"The {what}'s ErrorEquals is empty; list error names such as \"States.TaskFailed\" or \"States.ALL\".");
+            Error(ItemPointer(owner, list, index) + "/ErrorEquals", ProblemCodes.RetryCatch, $"The {what}'s ErrorEquals is empty; list error names such as \"States.TaskFailed\" or \"States.ALL\".");
             return;
         }
 
@@ -967,25 +987,27 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             {
                 if (errors.Length > 1)
                 {
-                    Error(Pointer.Child(pointer + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"States.ALL must be the only error name in its {what}; move the others to an earlier {what}.");
+                    Error(Pointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"States.ALL must be the only error name in its {what}; move the others to an earlier {what}.");
                 }
 
                 if (!last)
                 {
-                    Error(Pointer.Child(pointer + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"The {what} with States.ALL must be the last one; later ones can never run.");
+                    Error(Pointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"The {what} with States.ALL must be the last one; later ones can never run.");
                 }
             }
             else if (error.StartsWith("States.", StringComparison.Ordinal) && !ErrorNames.Predefined.Contains(error))
             {
-                Error(Pointer.Child(pointer + "/ErrorEquals", i), ProblemCodes.RetryCatch,
+                Error(Pointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch,
                     $"'{error}' is not a predefined error; the States.* names are {string.Join(", ", ErrorNames.Predefined.Order(StringComparer.Ordinal))}.");
             }
             else if (error.Length == 0)
             {
-                Error(Pointer.Child(pointer + "/ErrorEquals", i), ProblemCodes.RetryCatch, "An error name cannot be empty.");
+                Error(Pointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, "An error name cannot be empty.");
             }
         }
     }
+
+    private static string ItemPointer(string owner, string list, int index) => Pointer.Child(owner + list, index);
 
     private void Exclusive(string pointer, string first, bool hasFirst, string second, bool hasSecond)
     {
