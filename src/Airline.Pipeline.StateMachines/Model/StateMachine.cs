@@ -29,7 +29,7 @@ public sealed record StateMachine : StateGraph
     public static StateMachine Parse(ReadOnlySpan<byte> utf8Json) => AslReader.Parse(utf8Json);
 
     /// <summary>Reads a definition from a file.</summary>
-    public static StateMachine Load(string path) => AslReader.Parse(File.ReadAllBytes(path));
+    public static StateMachine Load(string path) => AslReader.Load(path);
 
     /// <summary>Writes the definition as ASL JSON with a stable property order.</summary>
     public string ToJson(bool indented = false) => AslWriter.Write(this, indented);

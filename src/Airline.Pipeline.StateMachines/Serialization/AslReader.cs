@@ -21,13 +21,16 @@ public static class AslReader
     };
 
     /// <summary>Reads UTF-8 JSON, collecting problems instead of throwing.</summary>
-    public static AslReadResult Read(ReadOnlySpan<byte> utf8Json)
+    public static AslReadResult Read(ReadOnlySpan<byte> utf8Json) => ReadOwned(utf8Json.ToArray());
+
+    /// <summary>Reads UTF-8 JSON held in an array nobody else sees, so the document may keep it without a copy.</summary>
+    private static AslReadResult ReadOwned(byte[] utf8Json)
     {
         JsonElement root;
         try
         {
             // The document is not disposed: its elements live in the model (no copy; the GC reclaims it).
-            var document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+            var document = JsonDocument.Parse(utf8Json, DocumentOptions);
             root = document.RootElement;
         }
         catch (JsonException exception)
@@ -50,7 +53,7 @@ public static class AslReader
     public static AslReadResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json));
+        return ReadOwned(Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>Reads JSON text; throws <see cref="AslParseException"/> with every problem.</summary>
@@ -60,7 +63,7 @@ public static class AslReader
     public static StateMachine Parse(ReadOnlySpan<byte> utf8Json) => Read(utf8Json).GetMachineOrThrow();
 
     /// <summary>Reads a file; throws <see cref="AslParseException"/> with every problem.</summary>
-    public static StateMachine Load(string path) => Parse(File.ReadAllBytes(path));
+    public static StateMachine Load(string path) => ReadOwned(File.ReadAllBytes(path)).GetMachineOrThrow();
 
     private static AslReadResult Failed(AslProblem problem) => new(null, [problem]);
 
