@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Airline.Pipeline.StateMachines.Model;
 using Airline.Pipeline.StateMachines.Validation;
@@ -742,11 +743,31 @@ internal sealed class ModelReader(List<AslProblem> problems)
         };
     }
 
+    private static bool AllStrings(JsonElement array)
+    {
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private ImmutableArray<string> ErrorEquals(JsonProperty p, string parent, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
-        if (p.Value.ValueKind == JsonValueKind.Array && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+        if (p.Value.ValueKind == JsonValueKind.Array && AllStrings(p.Value))
         {
-            return [.. p.Value.EnumerateArray().Select(e => e.GetString()!)];
+            var names = new string[p.Value.GetArrayLength()];
+            var index = 0;
+            foreach (var name in p.Value.EnumerateArray())
+            {
+                names[index++] = name.GetString()!;
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(names);
         }
 
         Problem(Pointer.Child(parent, p.Name), ProblemCodes.WrongType, $"ErrorEquals must be an array of error-name strings, not {p.Value.GetRawText()}.");
