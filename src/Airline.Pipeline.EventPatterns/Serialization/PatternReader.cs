@@ -219,25 +219,17 @@ internal static class PatternReader
             return Problem(pointer, $"{name} match pattern must be a string.", problems);
         }
 
-        JsonProperty? only = null;
-        var count = 0;
-        foreach (var property in value.EnumerateObject())
-        {
-            only ??= property;
-            count++;
-        }
-
-        if (count != 1)
+        if (!TryGetOnlyProperty(value, out var only))
         {
             return Problem(pointer, "Only one key allowed in match expression.", problems);
         }
 
-        if (only!.Value.Name != "equals-ignore-case")
+        if (only.Name != "equals-ignore-case")
         {
-            return Problem(JsonPointer.Append(pointer, only.Value.Name), $"Unsupported {name} pattern: {only.Value.Name}.", problems);
+            return Problem(JsonPointer.Append(pointer, only.Name), $"Unsupported {name} pattern: {only.Name}.", problems);
         }
 
-        var inner = only.Value.Value;
+        var inner = only.Value;
         if (inner.ValueKind != JsonValueKind.String)
         {
             return Problem(JsonPointer.Append(pointer, "equals-ignore-case"), "equals-ignore-case match pattern must be a string.", problems);
@@ -281,20 +273,12 @@ internal static class PatternReader
 
             case JsonValueKind.Object:
                 {
-                    JsonProperty? only = null;
-                    var count = 0;
-                    foreach (var property in value.EnumerateObject())
-                    {
-                        only ??= property;
-                        count++;
-                    }
-
-                    if (count != 1)
+                    if (!TryGetOnlyProperty(value, out var only))
                     {
                         return Problem(pointer, "Only one key allowed in match expression.", problems);
                     }
 
-                    var kind = only!.Value.Name switch
+                    var kind = only.Name switch
                     {
                         "prefix" => AnythingButKind.Prefix,
                         "suffix" => AnythingButKind.Suffix,
@@ -302,21 +286,21 @@ internal static class PatternReader
                         "wildcard" => AnythingButKind.Wildcard,
                         _ => (AnythingButKind?)null,
                     };
-                    var here = JsonPointer.Append(pointer, only.Value.Name);
+                    var here = JsonPointer.Append(pointer, only.Name);
                     if (kind is null)
                     {
-                        return Problem(here, $"Unsupported anything-but pattern: {only.Value.Name}; use prefix, suffix, equals-ignore-case or wildcard.", problems);
+                        return Problem(here, $"Unsupported anything-but pattern: {only.Name}; use prefix, suffix, equals-ignore-case or wildcard.", problems);
                     }
 
-                    var inner = only.Value.Value;
+                    var inner = only.Value;
                     if (inner.ValueKind == JsonValueKind.Object)
                     {
-                        return Problem(here, $"anything-but {only.Value.Name} takes a string or a list of strings, not an object.", problems);
+                        return Problem(here, $"anything-but {only.Name} takes a string or a list of strings, not an object.", problems);
                     }
 
                     if (inner.ValueKind == JsonValueKind.Array)
                     {
-                        var values = ReadScalarList(inner, here, problems, $"anything-but {only.Value.Name} list must hold strings only.");
+                        var values = ReadScalarList(inner, here, problems, $"anything-but {only.Name} list must hold strings only.");
                         return values is null ? null : new AnythingButMatcher(kind.Value, values, IsList: true);
                     }
 
@@ -370,5 +354,21 @@ internal static class PatternReader
     {
         problems.Add(new PatternProblem(pointer, message));
         return null;
+    }
+
+    private static bool TryGetOnlyProperty(JsonElement value, out JsonProperty only)
+    {
+        only = default;
+        var count = 0;
+        foreach (var property in value.EnumerateObject())
+        {
+            only = property;
+            if (++count > 1)
+            {
+                return false;
+            }
+        }
+
+        return count == 1;
     }
 }
