@@ -12,34 +12,16 @@ public sealed class CorpusAgreementTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> ValidityExceptions = new(StringComparer.Ordinal);
 
     [Fact]
-    public void AwsVerified_EveryCase_AgreesWithAws()
-    {
-        var cases = CorpusCase.Load("aws-verified.jsonl");
-        var failures = new List<string>();
-        var agreed = 0;
-        foreach (var c in cases)
-        {
-            var actual = Answer(c);
-            if (actual == c.Expected)
-            {
-                agreed++;
-            }
-            else
-            {
-                failures.Add($"{c.Id}: expected {c.Expected}, got {actual}; pattern {c.Pattern}");
-            }
-        }
-
-        output.WriteLine($"aws-verified.jsonl: {agreed}/{cases.Count} agree");
-        failures.ForEach(output.WriteLine);
-        failures.Should().BeEmpty();
-        cases.Should().HaveCount(155);
-    }
+    public void AwsVerified_EveryCase_AgreesWithAws() =>
+        AssertEveryCaseAgrees("aws-verified.jsonl", 155, c => $"pattern {c.Pattern}", shown: int.MaxValue);
 
     [Fact]
-    public void EventRulerCases_EveryCase_GivesTheEngineAnswer()
+    public void EventRulerCases_EveryCase_GivesTheEngineAnswer() =>
+        AssertEveryCaseAgrees("event-ruler-cases.jsonl", 3854, c => $"pattern {c.Pattern} event {c.Event}", shown: 40);
+
+    private void AssertEveryCaseAgrees(string file, int expectedCount, Func<CorpusCase, string> describe, int shown)
     {
-        var cases = CorpusCase.Load("event-ruler-cases.jsonl");
+        var cases = CorpusCase.Load(file);
         var failures = new List<string>();
         var agreed = 0;
         foreach (var c in cases)
@@ -51,14 +33,14 @@ public sealed class CorpusAgreementTests(ITestOutputHelper output)
             }
             else
             {
-                failures.Add($"{c.Id}: expected {c.Expected}, got {actual}; pattern {c.Pattern} event {c.Event}");
+                failures.Add($"{c.Id}: expected {c.Expected}, got {actual}; {describe(c)}");
             }
         }
 
-        output.WriteLine($"event-ruler-cases.jsonl: {agreed}/{cases.Count} agree");
-        failures.Take(40).ToList().ForEach(output.WriteLine);
+        output.WriteLine($"{file}: {agreed}/{cases.Count} agree");
+        failures.Take(shown).ToList().ForEach(output.WriteLine);
         failures.Should().BeEmpty();
-        cases.Should().HaveCount(3854);
+        cases.Should().HaveCount(expectedCount);
     }
 
     [Fact]
