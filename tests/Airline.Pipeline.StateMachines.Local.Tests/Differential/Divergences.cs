@@ -3,27 +3,31 @@ using System.Text.Json.Nodes;
 namespace Airline.Pipeline.StateMachines.Local.Tests.Differential;
 
 /// <summary>
-/// Cases where aws-local-stepfunctions 3.0.0 is wrong by AWS's documentation. Each entry quotes (or, where
-/// marked, paraphrases) the documentation and gives the result AWS produces, which our runner must produce.
+/// Cases where aws-local-stepfunctions 3.0.0 is wrong by AWS's documentation. Each entry quotes the documentation
+/// verbatim and gives the result AWS produces, which our runner must produce.
 /// </summary>
 internal static class Divergences
 {
     private const string IsPresentDocs =
-        "AWS Step Functions Developer Guide, Choice workflow state, Choice Rules (JSONPath): the data-test operators "
-        + "IsNull, IsPresent, IsNumeric, IsString, IsBoolean and IsTimestamp take a Boolean, and false tests for the negation "
-        + "(paraphrased). aws-local-stepfunctions 3.0.0 evaluates `IsPresentTrue && varValue !== undefined`, so \"IsPresent\": false never matches.";
+        "AWS Step Functions Developer Guide, Choice workflow state, Choice Rules (JSONPath), lists IsPresent under \"The following "
+        + "comparison operators are supported:\"; the AWS CDK API Reference, aws-cdk-lib.aws_stepfunctions.Condition, documents "
+        + "isNotPresent(variable), which it renders as \"IsPresent\": false, as \"Matches if variable is not present\". "
+        + "aws-local-stepfunctions 3.0.0 evaluates `IsPresentTrue && varValue !== undefined`, so \"IsPresent\": false never matches.";
 
     private static readonly Dictionary<(string Name, int Index), (string Documentation, string Expected)> Entries = new()
     {
         [("choice-type-tests", 5)] = (IsPresentDocs, """{"status":"SUCCEEDED","output":"M5"}"""),
         [("inputpath-outputpath", 0)] = (
-            "AWS Step Functions Developer Guide, Specifying state output using ResultPath: with ResultPath \"$\" (the default) "
-            + "the state's result replaces the whole input (paraphrased). aws-local-stepfunctions 3.0.0 writes the result under a key "
-            + "named \"$\" when a Pass state has ResultPath \"$\" and no Result.",
+            "AWS Step Functions Developer Guide, Specifying state output using ResultPath in Step Functions, Use ResultPath to replace "
+            + "input with the task result: \"If you do not specify a ResultPath, the default behavior is the same as \"ResultPath\": \"$\". "
+            + "The state will replace the entire state input with the result from the task.\" aws-local-stepfunctions 3.0.0 writes the "
+            + "result under a key named \"$\" when a Pass state has ResultPath \"$\" and no Result.",
             """{"status":"SUCCEEDED","output":true}"""),
         [("intrinsic-jsonmerge-mathadd-split", 0)] = (
-            "AWS Step Functions Developer Guide, Intrinsic functions for JSONPath states, States.StringSplit: the second argument is the "
-            + "delimiting character(s); the page's example splits \"This.is+a,test=string\" with the splitter \".+,=\" into "
+            "AWS Step Functions Developer Guide, Intrinsic functions for JSONPath states, Intrinsic for String operation, "
+            + "States.StringSplit: \"This function takes two arguments. The first argument is a string and the second argument is the "
+            + "delimiting character that the function will use to divide the string.\" Its example \"Split an input string using multiple "
+            + "delimiting characters\" splits \"This.is+a,test=string\" with the splitter \".+,=\" into "
             + "[\"This\",\"is\",\"a\",\"test\",\"string\"]. aws-local-stepfunctions 3.0.0 splits on the whole splitter string.",
             """{"status":"SUCCEEDED","output":{"merged":{"k1":1,"k2":{"y":2},"k3":3},"sum":7,"parts":["1","2","3"],"multi":["a","b","c"]}}"""),
         [("fail-errorpath-causepath", 0)] = (
