@@ -67,6 +67,43 @@ public sealed class MalformedRowTests
         result.RejectSamples.Should().ContainSingle().Which.Line.Should().Be(5);
     }
 
+    [Theory]
+    [InlineData(4096, 1)]
+    [InlineData(1 << 20, 1)]
+    [InlineData(4096, 2)]
+    public async Task Reject_lines_stay_exact_across_blocks_and_index_windows_with_quoted_line_breaks(int blockSize, int cores)
+    {
+        // About 200 KB: several 32 KB index windows, and with 4 KB blocks many blocks. Every 7th record has a quoted
+        // carrier with a line break inside; every 50th has a bad delay and must be rejected with its physical line.
+        var text = new System.Text.StringBuilder(Header.Replace("\n", "\r\n", StringComparison.Ordinal));
+        var line = 2L;
+        var expectedLines = new List<long>();
+        for (var i = 0; i < 4000; i++)
+        {
+            var carrier = i % 7 == 0 ? "\"U\nA\"" : "UA";
+            var delay = i % 50 == 0 ? "6x" : (i % 3 == 0 ? "75" : "-3");
+            if (i % 50 == 0)
+            {
+                expectedLines.Add(line);
+            }
+
+            text.Append(carrier).Append(",14107,13487,").Append(delay).Append(",58,2023-11-15,UA").Append(i).Append("\r\n");
+            line += i % 7 == 0 ? 2 : 1;
+        }
+
+        var options = new FlightEnrichmentOptions
+        {
+            MalformedRows = MalformedRowPolicy.Reject,
+            BlockSizeBytes = blockSize,
+            DegreeOfParallelism = cores,
+            MaxRejectSamples = 1000,
+        };
+        var (result, _, _) = await TestRuns.EnrichAsync(text.ToString(), options: options);
+
+        result.InputRows.Should().Be(4000);
+        result.RejectSamples.Select(r => r.Line).Should().Equal(expectedLines);
+    }
+
     [Fact]
     public async Task Bad_values_in_a_flight_that_is_not_delayed_do_not_reject_it_the_filter_comes_first()
     {

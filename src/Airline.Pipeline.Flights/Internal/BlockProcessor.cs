@@ -22,12 +22,14 @@ internal sealed class BlockProcessor
     private readonly FlightLayout _layout;
     private readonly AirportTable _airports;
     private readonly FlightEnrichmentOptions _options;
+    private readonly QuickFilter _quick;
 
     public BlockProcessor(FlightLayout layout, AirportTable airports, FlightEnrichmentOptions options)
     {
         _layout = layout;
         _airports = airports;
         _options = options;
+        _quick = new QuickFilter(layout);
     }
 
     /// <summary>
@@ -47,75 +49,25 @@ internal sealed class BlockProcessor
             Masks = ArrayPool<ulong>.Shared.Rent((length >> 6) + 2),
             Ranks = ArrayPool<int>.Shared.Rent((length >> 6) + 3),
             LineFeeds = ArrayPool<int>.Shared.Rent(Window + 8),
+            SlowRows = ArrayPool<int>.Shared.Rent(3 * (Window + 8)),
         };
         try
         {
             var fieldCount = _layout.FieldCount;
             var row = new RowContext(data, result, collectSamples) { FieldCount = fieldCount, Seps = new int[fieldCount] };
-            var masks = scan.Masks;
-            var ranks = scan.Ranks;
-            ranks[0] = 0;
-            var rowRank = 0;
-            var rowsDone = 0L;
-            var quotedSeen = 0;
-            var cancelledIndex = _layout.Cancelled;
-            var depIndex = _layout.DepDelay;
-            long threshold = _options.DelayThresholdMinutes;
-            var quickNotDelayed = 0L;
-            var rowStart = 0;
+            scan.Ranks[0] = 0;
+            var cursor = default(RowCursor);
             while (scan.Pos < length)
             {
                 Index(data, Math.Min(length, scan.Pos + Window), ref scan);
-                for (var r = 0; r < scan.LineFeedCount; r++)
+                var taken = _quick.AllNearEnd
+                    ? TakeRowsNearEnd(data, ref scan, ref cursor, ref row, firstLine)
+                    : TakeRows(data, ref scan, ref cursor, ref row, firstLine);
+                if (!taken)
                 {
-                    var rowEnd = scan.LineFeeds[r];
-                    var endRank = Rank(masks, ranks, rowEnd);
-                    var commas = endRank - rowRank;
-                    if (commas == fieldCount - 1 && rowEnd < length)
-                    {
-                        // The usual record: the header's field count, not cancelled, not delayed. Decided here
-                        // without the general path's bookkeeping.
-                        if ((cancelledIndex < 0 || IsZero(FieldAt(data, masks, ranks, rowStart, rowRank, rowEnd, cancelledIndex, fieldCount))) &&
-                            TryShortInt(FieldAt(data, masks, ranks, rowStart, rowRank, rowEnd, depIndex, fieldCount), out var quickDelay) &&
-                            quickDelay <= threshold)
-                        {
-                            quickNotDelayed++;
-                            rowsDone++;
-                            rowStart = rowEnd + 1;
-                            rowRank = endRank;
-                            continue;
-                        }
-                    }
-
-                    row.Start = rowStart;
-                    row.Next = rowEnd < length ? rowEnd + 1 : rowEnd;
-                    var unterminated = rowEnd == length && scan.InQuotes;
-                    var blank = commas == 0 && !unterminated
-                        && (rowEnd == rowStart || (rowEnd == rowStart + 1 && data[rowStart] == '\r'));
-                    if (!blank)
-                    {
-                        if (commas == fieldCount - 1)
-                        {
-                            ListCommas(masks, rowStart, row.Seps);
-                            row.Seps[fieldCount - 1] = rowEnd;
-                        }
-
-                        row.Line = LineOf(rowStart, firstLine + rowsDone, scan.QuotedLineFeeds, ref quotedSeen);
-                        result.Rows++;
-                        if (!ProcessRow(ref row, commas + 1, unterminated))
-                        {
-                            return result;
-                        }
-                    }
-
-                    rowsDone++;
-                    rowStart = row.Next;
-                    rowRank = endRank;
+                    return result;
                 }
 
-                result.Rows += quickNotDelayed;
-                result.NotDelayed += quickNotDelayed;
-                quickNotDelayed = 0;
                 scan.LineFeedCount = 0;
             }
 
@@ -126,7 +78,186 @@ internal sealed class BlockProcessor
             ArrayPool<ulong>.Shared.Return(scan.Masks);
             ArrayPool<int>.Shared.Return(scan.Ranks);
             ArrayPool<int>.Shared.Return(scan.LineFeeds);
+            ArrayPool<int>.Shared.Return(scan.SlowRows);
         }
+    }
+
+    /// <summary>
+    /// Pass 2 over the records the last <see cref="Index"/> listed. The loop keeps only what the quick filter needs in
+    /// registers; anything else is a call to <see cref="TakeRow"/> (kept out of line: inlined, its locals would push
+    /// this loop's out of registers). False when the run must stop (result.Fatal is set).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TakeRows(ReadOnlySpan<byte> data, ref ScanState scan, ref RowCursor cursor, ref RowContext row, long firstLine)
+    {
+        var masks = scan.Masks;
+        var ranks = scan.Ranks;
+        var lineFeeds = scan.LineFeeds;
+        var count = scan.LineFeedCount;
+        var length = data.Length;
+        var commasPerRecord = _layout.FieldCount - 1;
+        var quick = _quick;
+        long threshold = _options.DelayThresholdMinutes;
+        var rowStart = cursor.Start;
+        var rowRank = cursor.Rank;
+        var quickRows = 0L;
+        var slow = scan.SlowRows;
+        var slowCount = 0;
+        for (var r = 0; r < count; r++)
+        {
+            var rowEnd = lineFeeds[r];
+            var endRank = CommaIndex.Rank(masks, ranks, rowEnd);
+
+            // The usual record (the header's field count, not cancelled, not delayed) is decided here.
+            if (endRank - rowRank == commasPerRecord && rowEnd < length
+                && quick.IsNotDelayed(data, masks, ranks, rowStart, rowRank, rowEnd, threshold))
+            {
+                quickRows++;
+            }
+            else
+            {
+                slowCount = AddSlowRow(slow, slowCount, rowStart, r, endRank - rowRank);
+            }
+
+            rowStart = rowEnd + 1;
+            rowRank = endRank;
+        }
+
+        return FinishRows(data, ref scan, ref cursor, ref row, firstLine, rowStart, rowRank, quickRows, slowCount);
+    }
+
+    /// <summary>
+    /// <see cref="TakeRows"/> for the usual layouts (<see cref="QuickFilter.AllNearEnd"/>), with the filter written
+    /// out: per record, one window of the 64 bytes before its line feed gives the field count check and, by selecting
+    /// commas from the top (PDEP), the cancelled flag and the delay; the delay is parsed eight bytes at a time. Array
+    /// reads go through references: every index here comes from the index pass and lies inside the block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TakeRowsNearEnd(ReadOnlySpan<byte> data, ref ScanState scan, ref RowCursor cursor, ref RowContext row, long firstLine)
+    {
+        ref var bytes = ref MemoryMarshal.GetReference(data);
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(scan.Masks);
+        ref var ranks = ref MemoryMarshal.GetArrayDataReference(scan.Ranks);
+        ref var lineFeeds = ref MemoryMarshal.GetArrayDataReference(scan.LineFeeds);
+        var count = scan.LineFeedCount;
+        var length = data.Length;
+        var lastParsable = length - 8;
+        var commasPerRecord = _layout.FieldCount - 1;
+        var depEndFromTop = _quick.DepEndFromTop;
+        var hasCancelled = _quick.HasCancelled;
+        long threshold = _options.DelayThresholdMinutes;
+        var rowStart = cursor.Start;
+        var rowRank = cursor.Rank;
+        var quickRows = 0L;
+        var slow = scan.SlowRows;
+        var slowCount = 0;
+        for (var r = 0; r < count; r++)
+        {
+            var rowEnd = Unsafe.Add(ref lineFeeds, r);
+            var c = rowEnd >> 6;
+            var below = Unsafe.Add(ref masks, c) & ((1UL << rowEnd) - 1); // the shift count is taken mod 64
+            var endRank = Unsafe.Add(ref ranks, c) + BitOperations.PopCount(below);
+            if (endRank - rowRank == commasPerRecord && rowEnd < length)
+            {
+                var previous = c > 0 ? Unsafe.Add(ref masks, c - 1) : 0UL;
+                var window = (below << (64 - rowEnd)) | (previous >> rowEnd); // bit j: byte rowEnd - 64 + j
+                var bits = BitOperations.PopCount(window);
+                if (bits > depEndFromTop)
+                {
+                    var windowStart = rowEnd - 64;
+                    var depEnd = windowStart + CommaIndex.SelectFromTop(window, bits, depEndFromTop);
+                    var depStart = windowStart + CommaIndex.SelectFromTop(window, bits, depEndFromTop + 1) + 1;
+                    var notCancelled = true;
+                    if (hasCancelled)
+                    {
+                        var flag = windowStart + CommaIndex.SelectFromTop(window, bits, 1) + 1;
+                        notCancelled = Unsafe.Add(ref bytes, flag) == '0'
+                            && (flag + 1 == rowEnd || (flag + 2 == rowEnd && Unsafe.Add(ref bytes, flag + 1) == '\r'));
+                    }
+
+                    if (notCancelled && depStart <= lastParsable
+                        && ShortIntegers.TryParse(ref Unsafe.Add(ref bytes, depStart), depEnd - depStart, out var delay) && delay <= threshold)
+                    {
+                        quickRows++;
+                        rowStart = rowEnd + 1;
+                        rowRank = endRank;
+                        continue;
+                    }
+                }
+            }
+
+            slowCount = AddSlowRow(slow, slowCount, rowStart, r, endRank - rowRank);
+            rowStart = rowEnd + 1;
+            rowRank = endRank;
+        }
+
+        return FinishRows(data, ref scan, ref cursor, ref row, firstLine, rowStart, rowRank, quickRows, slowCount);
+    }
+
+    /// <summary>Notes a record the quick loop left for <see cref="TakeRow"/>: its start, its line feed's index in the
+    /// window's list, its comma count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AddSlowRow(int[] slow, int slowCount, int rowStart, int lineFeedIndex, int commas)
+    {
+        slow[slowCount] = rowStart;
+        slow[slowCount + 1] = lineFeedIndex;
+        slow[slowCount + 2] = commas;
+        return slowCount + 3;
+    }
+
+    /// <summary>
+    /// Takes the records the quick loop left, in order, then moves the cursor past the window. Only these records write
+    /// output or rejects, so taking them after the loop keeps the output in input order, and keeps the calls (and
+    /// their register spills) out of the loop. False when the run must stop (result.Fatal is set).
+    /// </summary>
+    private bool FinishRows(
+        ReadOnlySpan<byte> data, ref ScanState scan, ref RowCursor cursor, ref RowContext row, long firstLine,
+        int rowStart, int rowRank, long quickRows, int slowCount)
+    {
+        var slow = scan.SlowRows;
+        for (var i = 0; i < slowCount; i += 3)
+        {
+            var lineFeedIndex = slow[i + 1];
+            if (!TakeRow(data, ref scan, ref row, slow[i], scan.LineFeeds[lineFeedIndex], slow[i + 2], firstLine + cursor.Done + lineFeedIndex, ref cursor.QuotedSeen))
+            {
+                return false;
+            }
+        }
+
+        cursor.Start = rowStart;
+        cursor.Rank = rowRank;
+        cursor.Done += scan.LineFeedCount;
+        row.Result.Rows += quickRows;
+        row.Result.NotDelayed += quickRows;
+        return true;
+    }
+
+    /// <summary>One record the quick filter did not decide: blank lines are skipped, the rest classified in full.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TakeRow(
+        ReadOnlySpan<byte> data, ref ScanState scan, ref RowContext row, int rowStart, int rowEnd, int commas, long lineWithoutQuoted, ref int quotedSeen)
+    {
+        var length = data.Length;
+        var unterminated = rowEnd == length && scan.InQuotes;
+        var blank = commas == 0 && !unterminated
+            && (rowEnd == rowStart || (rowEnd == rowStart + 1 && data[rowStart] == '\r'));
+        if (blank)
+        {
+            return true;
+        }
+
+        var fieldCount = _layout.FieldCount;
+        row.Start = rowStart;
+        row.Next = rowEnd < length ? rowEnd + 1 : rowEnd;
+        if (commas == fieldCount - 1)
+        {
+            ListCommas(scan.Masks, rowStart, row.Seps);
+            row.Seps[fieldCount - 1] = rowEnd;
+        }
+
+        row.Line = LineOf(rowStart, lineWithoutQuoted, scan.QuotedLineFeeds, ref quotedSeen);
+        row.Result.Rows++;
+        return ProcessRow(ref row, commas + 1, unterminated);
     }
 
     /// <summary>The physical line of the record at <paramref name="start"/>: one per earlier record plus the line
@@ -142,60 +273,6 @@ internal sealed class BlockProcessor
         }
 
         return lineWithoutQuoted + seen;
-    }
-
-    /// <summary>The number of commas (outside quotes) before <paramref name="position"/> in the block.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Rank(ulong[] masks, int[] ranks, int position)
-    {
-        var c = position >> 6;
-        return ranks[c] + BitOperations.PopCount(masks[c] & ((1UL << (position & 63)) - 1));
-    }
-
-    /// <summary>The position of the comma of rank <paramref name="rank"/> (0-based in the block), searching from
-    /// chunk <paramref name="chunk"/> on.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int CommaOfRank(ulong[] masks, int[] ranks, int chunk, int rank)
-    {
-        while (ranks[chunk + 1] <= rank)
-        {
-            chunk++;
-        }
-
-        return (chunk << 6) + BitOperations.TrailingZeroCount(SelectBit(masks[chunk], rank - ranks[chunk]));
-    }
-
-    /// <summary>The <paramref name="k"/>-th set bit of <paramref name="m"/> alone (PDEP where the CPU has it).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong SelectBit(ulong m, int k)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            return Bmi2.X64.ParallelBitDeposit(1UL << k, m);
-        }
-
-        for (var i = 0; i < k; i++)
-        {
-            m &= m - 1;
-        }
-
-        return m & (~m + 1);
-    }
-
-    /// <summary>Field <paramref name="index"/> of a record with the header's field count (a CR before the line feed
-    /// is not part of the last field).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<byte> FieldAt(
-        ReadOnlySpan<byte> data, ulong[] masks, int[] ranks, int rowStart, int rowRank, int rowEnd, int index, int fieldCount)
-    {
-        var start = index == 0 ? rowStart : CommaOfRank(masks, ranks, rowStart >> 6, rowRank + index - 1) + 1;
-        if (index == fieldCount - 1)
-        {
-            var end = rowEnd > start && data[rowEnd - 1] == '\r' ? rowEnd - 1 : rowEnd;
-            return data[start..end];
-        }
-
-        return data[start..CommaOfRank(masks, ranks, start >> 6, rowRank + index)];
     }
 
     /// <summary>Writes the positions of the record's commas (it has <c>destination.Length - 1</c> of them).</summary>
@@ -217,72 +294,47 @@ internal sealed class BlockProcessor
 
     private static bool IsZero(ReadOnlySpan<byte> field) => field.Length == 1 && field[0] == '0';
 
-    /// <summary>A field that is a plain short integer (optional minus, 1-6 digits); false for anything else, which
-    /// the general path then handles (and reports).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryShortInt(ReadOnlySpan<byte> field, out long value)
-    {
-        value = 0;
-        if ((uint)(field.Length - 1) >= 7)
-        {
-            return false;
-        }
-
-        var negative = field[0] == '-';
-        var i = negative ? 1 : 0;
-        if (i == field.Length)
-        {
-            return false;
-        }
-
-        long v = 0;
-        for (; i < field.Length; i++)
-        {
-            var d = (uint)(field[i] - '0');
-            if (d > 9)
-            {
-                return false;
-            }
-
-            v = (v * 10) + d;
-        }
-
-        value = negative ? -v : v;
-        return true;
-    }
-
     /// <summary>Pass 1 over [scan.Pos, windowEnd): stores each chunk's comma mask (outside quotes) and lists the
     /// line feeds outside quotes; at the end of the data, a last record without a line feed ends at the end.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Index(ReadOnlySpan<byte> data, int windowEnd, ref ScanState scan)
     {
         ref var origin = ref MemoryMarshal.GetReference(data);
         ref var lf0 = ref MemoryMarshal.GetArrayDataReference(scan.LineFeeds);
+        ref var maskAt = ref MemoryMarshal.GetArrayDataReference(scan.Masks);
+        ref var rankAt = ref MemoryMarshal.GetArrayDataReference(scan.Ranks);
         var masks = scan.Masks;
         var ranks = scan.Ranks;
-        var pos = scan.Pos;
+        var start = scan.Pos;
+        var pos = start;
         var lfCount = scan.LineFeedCount;
-        var inQuotes = scan.InQuotes;
+        var quoteCarry = scan.InQuotes ? ulong.MaxValue : 0UL;
+        var rank = ranks[pos >> 6]; // kept in a register: through the array, each chunk would wait on the last store
+        var quotedLineFeeds = 0UL;
+
+        // No call in this loop (the rare quoted line feeds are listed afterwards), so its state stays in registers.
+        // Chunk indexes stay inside the arrays, which are sized for the block.
         while (pos <= windowEnd - 64)
         {
             var (commas, lineFeeds, quotes) = Masks(ref origin, pos);
-            if ((quotes | (inQuotes ? 1UL : 0UL)) != 0)
-            {
-                // Quoted regions without a branch per quote: the prefix XOR of the quote mask is 1 from each
-                // opening quote up to its closing quote; a region still open at the chunk's end carries over.
-                var quoted = PrefixXor(quotes) ^ (inQuotes ? ulong.MaxValue : 0UL);
-                inQuotes = (long)quoted < 0;
-                commas &= ~quoted;
-                var quotedLineFeeds = lineFeeds & quoted;
-                lineFeeds &= ~quoted;
-                while (quotedLineFeeds != 0)
-                {
-                    (scan.QuotedLineFeeds ??= []).Add(pos + BitOperations.TrailingZeroCount(quotedLineFeeds));
-                    quotedLineFeeds &= quotedLineFeeds - 1;
-                }
-            }
 
-            masks[pos >> 6] = commas;
-            ranks[(pos >> 6) + 1] = ranks[pos >> 6] + BitOperations.PopCount(commas);
+            // Quoted regions without a branch per quote (about a third of these records quote a name): the prefix
+            // XOR of the quote mask is 1 from each opening quote up to its closing quote; a region still open at the
+            // chunk's end carries over.
+            var quoted = PrefixXor(quotes) ^ quoteCarry;
+            quoteCarry = (ulong)((long)quoted >> 63);
+            commas &= ~quoted;
+            quotedLineFeeds |= lineFeeds & quoted;
+            lineFeeds &= ~quoted;
+            Unsafe.Add(ref maskAt, pos >> 6) = commas;
+            rank += BitOperations.PopCount(commas);
+            Unsafe.Add(ref rankAt, (pos >> 6) + 1) = rank;
+
+            // Records are usually longer than 64 bytes, so a chunk has zero or one line feed about equally often:
+            // the first is stored unconditionally (and counted only if it exists) instead of branching on it.
+            Unsafe.Add(ref lf0, lfCount) = pos + BitOperations.TrailingZeroCount(lineFeeds);
+            lfCount += lineFeeds != 0 ? 1 : 0;
+            lineFeeds &= lineFeeds - 1;
             while (lineFeeds != 0)
             {
                 Unsafe.Add(ref lf0, lfCount++) = pos + BitOperations.TrailingZeroCount(lineFeeds);
@@ -292,6 +344,12 @@ internal sealed class BlockProcessor
             pos += 64;
         }
 
+        if (quotedLineFeeds != 0)
+        {
+            ListQuotedLineFeeds(data, start, pos, scan.InQuotes, ref scan);
+        }
+
+        var inQuotes = quoteCarry != 0;
         if (windowEnd == data.Length)
         {
             var tail = 0UL;
@@ -334,6 +392,26 @@ internal sealed class BlockProcessor
         scan.InQuotes = inQuotes;
     }
 
+    /// <summary>Adds the line feeds inside quoted fields in the chunks [start, end) to the scan's list (for line
+    /// numbers), replaying the quote state from <paramref name="inQuotes"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ListQuotedLineFeeds(ReadOnlySpan<byte> data, int start, int end, bool inQuotes, ref ScanState scan)
+    {
+        ref var origin = ref MemoryMarshal.GetReference(data);
+        var quoteCarry = inQuotes ? ulong.MaxValue : 0UL;
+        var list = scan.QuotedLineFeeds ??= [];
+        for (var pos = start; pos < end; pos += 64)
+        {
+            var (_, lineFeeds, quotes) = Masks(ref origin, pos);
+            var quoted = PrefixXor(quotes) ^ quoteCarry;
+            quoteCarry = (ulong)((long)quoted >> 63);
+            for (var inside = lineFeeds & quoted; inside != 0; inside &= inside - 1)
+            {
+                list.Add(pos + BitOperations.TrailingZeroCount(inside));
+            }
+        }
+    }
+
     /// <summary>The comma, line feed and quote masks of the 64 bytes at <paramref name="pos"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong Commas, ulong LineFeeds, ulong Quotes) Masks(ref byte origin, int pos)
@@ -373,6 +451,12 @@ internal sealed class BlockProcessor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong x)
     {
+        if (Pclmulqdq.IsSupported)
+        {
+            // A carry-less multiply by all ones is the prefix XOR in one instruction.
+            return Pclmulqdq.CarrylessMultiply(Vector128.CreateScalar(x), Vector128.CreateScalar(ulong.MaxValue), 0).ToScalar();
+        }
+
         x ^= x << 1;
         x ^= x << 2;
         x ^= x << 4;
@@ -506,63 +590,94 @@ internal sealed class BlockProcessor
 
         var originIndex = _airports.IndexOf(origin);
         var destIndex = _airports.IndexOf(dest);
-        if ((originIndex | destIndex) < 0)
+        if ((originIndex | destIndex) < 0 && !TakeUnknownAirport(ref row, originIndex < 0 ? origin : dest, out var stop))
         {
-            var unknown = originIndex < 0 ? origin : dest;
-            var reason = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No matching record in airports_dim for airport_id={unknown}");
-            switch (_options.UnknownAirport)
-            {
-                case UnknownAirportPolicy.Fail:
-                    row.Result.Fatal = new FlightDataException(row.Line, reason);
-                    return false;
-                case UnknownAirportPolicy.Reject:
-                    row.Result.UnknownAirport++;
-                    Reject(ref row, reason);
-                    return true;
-                default:
-                    row.Result.KeptWithNulls++;
-                    break;
-            }
+            return !stop;
         }
 
-        var output = row.Result.Output;
-        WriteText(output, carrier);
-        WriteAirportField(output, _airports.Names, originIndex);
-        WriteAirportField(output, _airports.Names, destIndex);
-        WriteAirportField(output, _airports.Cities, originIndex);
-        WriteAirportField(output, _airports.Cities, destIndex);
-        WriteAirportField(output, _airports.States, originIndex);
-        WriteAirportField(output, _airports.States, destIndex);
-        output.Write((byte)',');
-        WriteNumber(output, depDelay);
-        output.Write((byte)',');
+        WriteKept(row.Result.Output, carrier, flightDate, flightId, flightNumber, originIndex, destIndex, depDelay, arrDelay);
+        row.Result.Kept++;
+        return true;
+    }
+
+    /// <summary>Applies the unknown-airport policy: true when the record is still kept (with empty airport fields);
+    /// otherwise <paramref name="stop"/> says whether the run fails.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TakeUnknownAirport(ref RowContext row, long unknown, out bool stop)
+    {
+        stop = false;
+        var reason = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No matching record in airports_dim for airport_id={unknown}");
+        switch (_options.UnknownAirport)
+        {
+            case UnknownAirportPolicy.Fail:
+                row.Result.Fatal = new FlightDataException(row.Line, reason);
+                stop = true;
+                return false;
+            case UnknownAirportPolicy.Reject:
+                row.Result.UnknownAirport++;
+                Reject(ref row, reason);
+                return false;
+            default:
+                row.Result.KeptWithNulls++;
+                return true;
+        }
+    }
+
+    /// <summary>Writes one output record (out of line: the caller's parsing and this method's copies would otherwise
+    /// share one register budget).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteKept(
+        ByteBuffer output, ReadOnlySpan<byte> carrier, ReadOnlySpan<byte> flightDate, ReadOnlySpan<byte> flightId,
+        ReadOnlySpan<byte> flightNumber, int originIndex, int destIndex, long depDelay, long? arrDelay)
+    {
+        var layout = _layout;
+        var airports = _airports;
+        var d = output.GetSpan(
+            RowWriter.MaxTextLength(carrier.Length) + (6 * (airports.MaxEncodedLength + 1)) + (2 * (RowWriter.MaxNumberLength + 1))
+            + RowWriter.MaxTextLength(flightDate.Length) + RowWriter.MaxTextLength(carrier.Length + flightId.Length + flightNumber.Length)
+            + AirportTable.SlotSize + 3);
+        var n = RowWriter.Text(d, 0, carrier);
+        if (airports.Slots is { } slots)
+        {
+            n = WriteAirportSlot(d, n, slots, airports.Names, originIndex, 0);
+            n = WriteAirportSlot(d, n, slots, airports.Names, destIndex, 0);
+            n = WriteAirportSlot(d, n, slots, airports.Cities, originIndex, 1);
+            n = WriteAirportSlot(d, n, slots, airports.Cities, destIndex, 1);
+            n = WriteAirportSlot(d, n, slots, airports.States, originIndex, 2);
+            n = WriteAirportSlot(d, n, slots, airports.States, destIndex, 2);
+        }
+        else
+        {
+            n = WriteAirportField(d, n, airports.Names, originIndex);
+            n = WriteAirportField(d, n, airports.Names, destIndex);
+            n = WriteAirportField(d, n, airports.Cities, originIndex);
+            n = WriteAirportField(d, n, airports.Cities, destIndex);
+            n = WriteAirportField(d, n, airports.States, originIndex);
+            n = WriteAirportField(d, n, airports.States, destIndex);
+        }
+
+        n = RowWriter.Byte(d, n, (byte)',');
+        n = RowWriter.Number(d, n, depDelay);
+        n = RowWriter.Byte(d, n, (byte)',');
         if (arrDelay is { } arr)
         {
-            WriteNumber(output, arr);
+            n = RowWriter.Number(d, n, arr);
         }
 
         if (layout.HasDate)
         {
-            output.Write((byte)',');
-            WriteText(output, flightDate);
+            n = RowWriter.Byte(d, n, (byte)',');
+            n = RowWriter.Text(d, n, flightDate);
         }
 
         if (layout.HasFlightId)
         {
-            output.Write((byte)',');
-            if (layout.FlightId >= 0)
-            {
-                WriteText(output, flightId);
-            }
-            else
-            {
-                WriteFlightNumberId(output, carrier, flightNumber);
-            }
+            n = RowWriter.Byte(d, n, (byte)',');
+            n = layout.FlightId >= 0 ? RowWriter.Text(d, n, flightId) : WriteFlightNumberId(d, n, carrier, flightNumber);
         }
 
-        output.Write((byte)'\n');
-        row.Result.Kept++;
-        return true;
+        n = RowWriter.Byte(d, n, (byte)'\n');
+        output.Advance(n);
     }
 
     private bool TryComposeDate(ref RowContext row, scoped Span<byte> destination, out int written)
@@ -621,13 +736,20 @@ internal sealed class BlockProcessor
         _ => "is not a number of minutes",
     };
 
-    private static void WriteAirportField(ByteBuffer output, byte[][] values, int index)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WriteAirportSlot(Span<byte> destination, int at, byte[] slots, byte[][] values, int index, int field)
     {
-        output.Write((byte)',');
-        if (index >= 0)
-        {
-            output.Write(values[index]);
-        }
+        destination[at++] = (byte)',';
+        return index >= 0
+            ? RowWriter.Slot(destination, at, new ReadOnlySpan<byte>(slots, AirportTable.SlotOf(index, field), AirportTable.SlotSize), values[index].Length)
+            : at;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WriteAirportField(Span<byte> destination, int at, byte[][] values, int index)
+    {
+        destination[at++] = (byte)',';
+        return index >= 0 ? RowWriter.Encoded(destination, at, values[index]) : at;
     }
 
     private static void WriteNumber(ByteBuffer output, long value)
@@ -657,19 +779,17 @@ internal sealed class BlockProcessor
         output.Write((byte)'"');
     }
 
-    private static void WriteFlightNumberId(ByteBuffer output, ReadOnlySpan<byte> carrier, ReadOnlySpan<byte> number)
+    private static int WriteFlightNumberId(Span<byte> destination, int at, ReadOnlySpan<byte> carrier, ReadOnlySpan<byte> number)
     {
         Span<byte> joined = stackalloc byte[Math.Min(256, carrier.Length + number.Length)];
         if (carrier.Length + number.Length <= joined.Length)
         {
             carrier.CopyTo(joined);
             number.CopyTo(joined[carrier.Length..]);
-            WriteText(output, joined);
+            return RowWriter.Text(destination, at, joined);
         }
-        else
-        {
-            WriteText(output, [.. carrier, .. number]);
-        }
+
+        return RowWriter.Text(destination, at, [.. carrier, .. number]);
     }
 
     private bool Malformed(ref RowContext row, int column, string problem)
@@ -710,12 +830,22 @@ internal sealed class BlockProcessor
         }
     }
 
+    /// <summary>Where pass 2 is: the next record's start and comma rank, records taken, quoted line feeds passed.</summary>
+    private struct RowCursor
+    {
+        public int Start;
+        public int Rank;
+        public long Done;
+        public int QuotedSeen;
+    }
+
     /// <summary>Where pass 1 is: the comma masks and line feeds so far, and the quoted state.</summary>
     private struct ScanState
     {
         public ulong[] Masks;
         public int[] Ranks;
         public int[] LineFeeds;
+        public int[] SlowRows;
         public int LineFeedCount;
         public int Pos;
         public bool InQuotes;
