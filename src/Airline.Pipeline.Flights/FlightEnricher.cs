@@ -187,55 +187,9 @@ public sealed class FlightEnricher
             return _totals with { RejectSamples = _samples.ToArray() };
         }
 
-        private async Task RunParallelAsync(BlockReader reader, Block first, BlockProcessor processor, CancellationToken cancellationToken)
-        {
-            var pending = new Queue<Task<BlockResult>>();
-            var window = _options.DegreeOfParallelism * 2;
-            var samples = _options.MaxRejectSamples;
-            try
-            {
-                for (var block = first; block is not null; block = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var work = block;
-                    pending.Enqueue(Task.Run(
-                        () =>
-                        {
-                            using (work)
-                            {
-                                var result = processor.Process(work.Span, work.FirstLine, samples);
-                                result.Bytes = work.Bytes;
-                                return result;
-                            }
-                        },
-                        cancellationToken));
-                    while (pending.Count >= window)
-                    {
-                        await EmitAsync(await pending.Dequeue().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                while (pending.Count > 0)
-                {
-                    await EmitAsync(await pending.Dequeue().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                while (pending.Count > 0)
-                {
-                    try
-                    {
-                        (await pending.Dequeue().ConfigureAwait(false)).Dispose();
-                    }
-#pragma warning disable CA1031 // the run already failed; the rest are drained only to return their buffers
-                    catch (Exception)
-#pragma warning restore CA1031
-                    {
-                    }
-                }
-            }
-        }
+        private Task RunParallelAsync(BlockReader reader, Block first, BlockProcessor processor, CancellationToken cancellationToken) =>
+            new ParallelBlocks(reader, first, processor, _options.DegreeOfParallelism, _options.MaxRejectSamples, EmitAsync)
+                .RunAsync(cancellationToken);
 
         private async ValueTask EmitAsync(BlockResult result, CancellationToken cancellationToken)
         {

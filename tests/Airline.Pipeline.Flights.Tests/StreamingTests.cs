@@ -40,16 +40,54 @@ public sealed class StreamingTests
         result.BytesRead.Should().Be(Flights.Value.Length);
     }
 
-    [Fact]
-    public async Task Cancellation_stops_the_run()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Cancellation_stops_the_run(int cores)
     {
         using var cancel = new CancellationTokenSource();
-        var options = new FlightEnrichmentOptions { BlockSizeBytes = 8192, Progress = _ => cancel.Cancel() };
+        var options = new FlightEnrichmentOptions { BlockSizeBytes = 8192, DegreeOfParallelism = cores, Progress = _ => cancel.Cancel() };
         var enricher = new FlightEnricher(Generator.AirportsDimension(), options);
 
         var act = () => enricher.EnrichAsync(TestRuns.Bytes(Flights.Value), Stream.Null, cancellationToken: cancel.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task The_first_fatal_row_in_input_order_fails_the_run_on_any_core_count(int cores)
+    {
+        // Two unknown airports, far apart: the run fails on the first, with its line, however blocks interleave.
+        var lines = System.Text.Encoding.UTF8.GetString(Flights.Value).Split('\n');
+        var header = lines[0].Split(',');
+        var origin = Array.IndexOf(header, "OriginAirportID");
+        var delay = Array.IndexOf(header, "DepDelay");
+        var cancelled = Array.IndexOf(header, "Cancelled");
+        string Unknown(string line)
+        {
+            var fields = line.Split(',');
+            fields[origin] = "99999";
+            fields[delay] = "200";
+            fields[cancelled] = "0";
+            return string.Join(',', fields);
+        }
+
+        var unquoted = Enumerable.Range(1, lines.Length - 2).Where(i => !lines[i].Contains('"', StringComparison.Ordinal)).ToArray();
+        var first = unquoted[unquoted.Length / 2];
+        var second = unquoted[^10];
+        lines[first] = Unknown(lines[first]);
+        lines[second] = Unknown(lines[second]);
+        var input = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines));
+        var enricher = new FlightEnricher(Generator.AirportsDimension(), new FlightEnrichmentOptions { BlockSizeBytes = 8192, DegreeOfParallelism = cores });
+
+        var act = () => enricher.EnrichAsync(TestRuns.Bytes(input), Stream.Null);
+
+        var error = (await act.Should().ThrowAsync<FlightDataException>()).Which;
+        error.Line.Should().Be(first + 1);
+        error.Message.Should().Contain("airport_id=99999");
     }
 
     [Fact]

@@ -45,6 +45,27 @@ public class FlightsEnrichBenchmarks
         _airports = _generator.AirportsDimension();
         _oneCore = new FlightEnricher(_airports);
         _twoCores = new FlightEnricher(_airports, new FlightEnrichmentOptions { DegreeOfParallelism = 2 });
+        EnsureSameOutput();
+    }
+
+    /// <summary>The three jobs must write the same bytes, or the comparison is not of the same job.</summary>
+    private void EnsureSameOutput()
+    {
+        using var ours = new MemoryStream();
+        using (var input = File.OpenRead(_path))
+        {
+            _oneCore.EnrichAsync(input, ours).GetAwaiter().GetResult();
+        }
+
+        using var csvHelper = new MemoryStream();
+        CsvHelperJob.Run(_path, _generator.Airports, csvHelper);
+        using var naive = new MemoryStream();
+        NaiveJob.Run(_path, _generator.Airports, naive);
+        if (!ours.ToArray().AsSpan().SequenceEqual(csvHelper.ToArray()) || !ours.ToArray().AsSpan().SequenceEqual(naive.ToArray()))
+        {
+            throw new InvalidOperationException(
+                $"The jobs write different output (ours {ours.Length} bytes, CsvHelper {csvHelper.Length}, naive {naive.Length}); fix the baselines first.");
+        }
     }
 
     [Benchmark(Baseline = true, Description = "CsvHelper 34 span API, 1 core")]
@@ -78,15 +99,19 @@ public class FlightsEnrichBenchmarks
 /// <summary>The job on CsvHelper 34: its fastest path (UTF-8 spans, typed Parse, span fields out).</summary>
 internal static class CsvHelperJob
 {
-    public static long Run(string path, IReadOnlyList<Airport> airports)
+    public static long Run(string path, IReadOnlyList<Airport> airports) => Run(path, airports, Stream.Null);
+
+    public static long Run(string path, IReadOnlyList<Airport> airports, Stream output)
     {
         var map = airports.ToDictionary(a => (int)a.Id, a => new EncodedAirport(a));
         using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',' });
-        using var writer = CsvWriter.Create(Stream.Null, CsvWriterOptions.Default with { NewLine = "\n" }, true);
+        using var writer = CsvWriter.Create(output, CsvWriterOptions.Default with { NewLine = "\n" }, true);
         reader.ReadHeader();
         int carrier = reader.GetFieldIndex("Carrier"), origin = reader.GetFieldIndex("OriginAirportID"), dest = reader.GetFieldIndex("DestAirportID"),
-            dep = reader.GetFieldIndex("DepDelay"), arr = reader.GetFieldIndex("ArrDelay"), cancelled = reader.GetFieldIndex("Cancelled");
-        writer.WriteHeader(["carrier", "dep_airport", "arr_airport", "dep_city", "arr_city", "dep_state", "arr_state", "dep_delay", "arr_delay"]);
+            dep = reader.GetFieldIndex("DepDelay"), arr = reader.GetFieldIndex("ArrDelay"), cancelled = reader.GetFieldIndex("Cancelled"),
+            year = reader.GetFieldIndex("Year"), month = reader.GetFieldIndex("Month"), day = reader.GetFieldIndex("DayofMonth");
+        writer.WriteHeader(["carrier", "dep_airport", "arr_airport", "dep_city", "arr_city", "dep_state", "arr_state", "dep_delay", "arr_delay", "flight_date"]);
+        Span<byte> date = stackalloc byte[10];
         long kept = 0;
         while (reader.Read())
         {
@@ -120,6 +145,10 @@ internal static class CsvHelperJob
                 writer.WriteField(reader.Parse<int>(arr), default);
             }
 
+            // The same output as ours: the flight date from Year, Month and DayofMonth.
+            new DateOnly(reader.Parse<int>(year), reader.Parse<int>(month), reader.Parse<int>(day))
+                .TryFormat(date, out _, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            writer.WriteField(date);
             writer.EndRecord();
             kept++;
         }
@@ -142,11 +171,13 @@ internal static class CsvHelperJob
 /// for the lines that have quotes, or the quoted airport names would break it).</summary>
 internal static class NaiveJob
 {
-    public static long Run(string path, IReadOnlyList<Airport> airports)
+    public static long Run(string path, IReadOnlyList<Airport> airports) => Run(path, airports, Stream.Null);
+
+    public static long Run(string path, IReadOnlyList<Airport> airports, Stream output)
     {
         var map = airports.ToDictionary(a => a.Id);
-        using var writer = new StreamWriter(Stream.Null, new UTF8Encoding(false), 1 << 16);
-        writer.Write("carrier,dep_airport,arr_airport,dep_city,arr_city,dep_state,arr_state,dep_delay,arr_delay\n");
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        writer.Write("carrier,dep_airport,arr_airport,dep_city,arr_city,dep_state,arr_state,dep_delay,arr_delay,flight_date\n");
         Dictionary<string, int>? header = null;
         long kept = 0;
         foreach (var line in File.ReadLines(path))
@@ -172,7 +203,8 @@ internal static class NaiveJob
             var o = map[long.Parse(fields[header["OriginAirportID"]], System.Globalization.CultureInfo.InvariantCulture)];
             var d = map[long.Parse(fields[header["DestAirportID"]], System.Globalization.CultureInfo.InvariantCulture)];
             writer.Write(string.Join(',', new[] { fields[header["Carrier"]], o.Name, d.Name, o.City, d.City, o.State, d.State }.Select(Quote)));
-            writer.Write($",{delay},{fields[header["ArrDelay"]]}\n");
+            var date = new DateOnly(int.Parse(fields[header["Year"]], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[header["Month"]], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[header["DayofMonth"]], System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write($",{delay},{fields[header["ArrDelay"]]},{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}\n");
             kept++;
         }
 
