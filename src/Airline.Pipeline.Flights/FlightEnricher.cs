@@ -166,16 +166,33 @@ public sealed class FlightEnricher
 
             if (_options.DegreeOfParallelism == 1)
             {
-                for (var block = first; block is not null; block = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                BlockResult result;
+                using (first)
+                {
+                    result = processor.Process(first.Span, first.FirstLine, _options.MaxRejectSamples);
+                    result.Bytes = first.Bytes;
+                }
+
+                await EmitAsync(result, cancellationToken).ConfigureAwait(false);
+
+                // One core: blocks are not cut before processing; the processor stops at the last whole record.
+                for (var block = await reader.ReadRawAsync(cancellationToken).ConfigureAwait(false);
+                     block is not null;
+                     block = await reader.ReadRawAsync(cancellationToken).ConfigureAwait(false))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    BlockResult result;
-                    using (block)
+                    try
                     {
-                        result = processor.Process(block.Span, block.FirstLine, _options.MaxRejectSamples - _samples.Count);
-                        result.Bytes = block.Bytes;
+                        result = processor.Process(block.Span, block.FirstLine, _options.MaxRejectSamples - _samples.Count, block.Final);
+                        result.Bytes = result.Consumed;
+                    }
+                    catch
+                    {
+                        block.Dispose();
+                        throw;
                     }
 
+                    reader.Release(block, result.Consumed, result.LinesConsumed);
                     await EmitAsync(result, cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -104,6 +104,39 @@ public sealed class MalformedRowTests
         result.RejectSamples.Select(r => r.Line).Should().Equal(expectedLines);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task An_unclosed_quote_fails_with_the_line_where_the_record_starts_once_it_exceeds_MaxRowBytes(int cores)
+    {
+        var records = string.Concat(Enumerable.Range(0, 300).Select(i => $"UA,14107,13487,-3,58,2023-11-15,UA{i}\n"));
+        var flights = Header + records + "\"UA,14107,13487,75,58,2023-11-15,UA9012\n" + records + records;
+        var options = new FlightEnrichmentOptions { BlockSizeBytes = 4096, MaxRowBytes = 8192, DegreeOfParallelism = cores };
+
+        var act = () => TestRuns.EnrichAsync(flights, options: options);
+
+        var error = (await act.Should().ThrowAsync<FlightDataException>()).Which;
+        error.Line.Should().Be(302);
+        error.Message.Should().Contain("no record ends within 8192 bytes").And.Contain("MaxRowBytes");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_record_longer_than_a_block_but_within_MaxRowBytes_is_read_whole(int cores)
+    {
+        var notes = new string('x', 10_000);
+        var flights = "Carrier,OriginAirportID,DestAirportID,DepDelay,ArrDelay,FlightDate,FlightID,Notes\n"
+            + "UA,14107,13487,75,58,2023-11-15,UA9012,\"" + notes + "\"\n"
+            + "AA,10397,14869,90,82,2023-11-15,AA5678,short\n";
+        var options = new FlightEnrichmentOptions { BlockSizeBytes = 4096, MaxRowBytes = 1 << 16, DegreeOfParallelism = cores };
+
+        var (result, output, _) = await TestRuns.EnrichAsync(flights, options: options);
+
+        result.KeptRows.Should().Be(2);
+        output.Should().Contain("UA9012").And.Contain("AA5678");
+    }
+
     [Fact]
     public async Task Bad_values_in_a_flight_that_is_not_delayed_do_not_reject_it_the_filter_comes_first()
     {

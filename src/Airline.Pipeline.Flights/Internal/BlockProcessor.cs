@@ -40,7 +40,12 @@ internal sealed class BlockProcessor
     /// popcounts of the comma masks give a record's field count, and a field's bounds are found by selecting the
     /// n-th comma (PDEP), so a record that is not delayed costs a few instructions per field actually read.
     /// </summary>
-    public BlockResult Process(ReadOnlySpan<byte> data, long firstLine, int collectSamples)
+    /// <param name="data">Whole records, except that a block that is not <paramref name="final"/> may end inside one.</param>
+    /// <param name="firstLine">The line the block's first record starts on.</param>
+    /// <param name="collectSamples">How many rejects to keep as samples.</param>
+    /// <param name="final">Whether a record at the end without a line feed ends there (the end of the input); if not,
+    /// it is left alone and <see cref="BlockResult.Consumed"/> stops before it.</param>
+    public BlockResult Process(ReadOnlySpan<byte> data, long firstLine, int collectSamples, bool final = true)
     {
         var result = new BlockResult(Math.Max(4096, data.Length / 4));
         var length = data.Length;
@@ -57,6 +62,7 @@ internal sealed class BlockProcessor
             var row = new RowContext(data, result, collectSamples) { FieldCount = fieldCount, Seps = new int[fieldCount] };
             scan.Ranks[0] = 0;
             var cursor = default(RowCursor);
+            scan.Final = final;
             while (scan.Pos < length)
             {
                 Index(data, Math.Min(length, scan.Pos + Window), ref scan);
@@ -71,6 +77,8 @@ internal sealed class BlockProcessor
                 scan.LineFeedCount = 0;
             }
 
+            result.Consumed = final ? length : cursor.Start;
+            result.LinesConsumed = cursor.Done + QuotedBefore(scan.QuotedLineFeeds, result.Consumed);
             return result;
         }
         finally
@@ -260,6 +268,18 @@ internal sealed class BlockProcessor
         return ProcessRow(ref row, commas + 1, unterminated);
     }
 
+    /// <summary>The line feeds inside quoted fields before <paramref name="end"/>.</summary>
+    private static int QuotedBefore(List<int>? quotedLineFeeds, int end)
+    {
+        if (quotedLineFeeds is null)
+        {
+            return 0;
+        }
+
+        var index = quotedLineFeeds.BinarySearch(end);
+        return index >= 0 ? index : ~index;
+    }
+
     /// <summary>The physical line of the record at <paramref name="start"/>: one per earlier record plus the line
     /// feeds inside quoted fields before it (counted with a cursor that only moves forward).</summary>
     private static long LineOf(int start, long lineWithoutQuoted, List<int>? quotedLineFeeds, ref int seen)
@@ -379,7 +399,7 @@ internal sealed class BlockProcessor
             ranks[(pos >> 6) + 1] = ranks[pos >> 6] + BitOperations.PopCount(tail);
             ranks[(pos >> 6) + 2] = ranks[(pos >> 6) + 1];
             // (also when a quote is still open: the record then ends at the end, unterminated, and is reported)
-            if (data.Length > 0 && (data[^1] != '\n' || inQuotes))
+            if (scan.Final && data.Length > 0 && (data[^1] != '\n' || inQuotes))
             {
                 Unsafe.Add(ref lf0, lfCount++) = data.Length;
             }
@@ -847,6 +867,7 @@ internal sealed class BlockProcessor
         public int[] LineFeeds;
         public int[] SlowRows;
         public int LineFeedCount;
+        public bool Final;
         public int Pos;
         public bool InQuotes;
         public List<int>? QuotedLineFeeds;

@@ -27,6 +27,10 @@ internal sealed class Block : IDisposable
     /// <summary>Bytes of the stream this block accounts for (its records plus a skipped BOM).</summary>
     public long Bytes { get; }
 
+    /// <summary>The block ends where the input ends (a block from <see cref="BlockReader.ReadRawAsync"/> that is not
+    /// final may end inside a record).</summary>
+    public bool Final { get; init; } = true;
+
     public void Dispose()
     {
         if (_array is { } array)
@@ -118,10 +122,7 @@ internal sealed class BlockReader
 
                 if (buffer.Length >= _maxRow)
                 {
-                    throw new FlightDataException(
-                        _nextLine,
-                        $"no record ends within {_maxRow} bytes: a quoted field is probably not closed (an unbalanced quote), " +
-                        "or raise FlightEnrichmentOptions.MaxRowBytes");
+                    throw NoRecordEnd();
                 }
 
                 var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_maxRow, buffer.Length * 2));
@@ -136,6 +137,64 @@ internal sealed class BlockReader
             throw;
         }
     }
+
+    /// <summary>
+    /// The next block as it comes: the carried bytes plus as much of the stream as fits, not cut at a record. The
+    /// caller takes the whole records and hands the rest back with <see cref="Release"/>, which saves the cut's
+    /// scan for quotes and the line count when one core reads and processes. Follows a <see cref="ReadAsync"/>
+    /// (which skips the BOM and gives the header whole).
+    /// </summary>
+    public async ValueTask<Block?> ReadRawAsync(CancellationToken cancellationToken)
+    {
+        if (_endOfStream && _carryLength == 0)
+        {
+            return null;
+        }
+
+        if (_carryLength >= _maxRow)
+        {
+            throw NoRecordEnd();
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(_maxRow, Math.Max(_blockSize, _carryLength * 2)));
+        try
+        {
+            _carry.AsSpan(0, _carryLength).CopyTo(buffer);
+            var filled = _carryLength;
+            _carryLength = 0;
+            while (!_endOfStream && filled < buffer.Length)
+            {
+                var read = _readSynchronously
+                    ? _stream.Read(buffer, filled, buffer.Length - filled)
+                    : await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                _endOfStream = read == 0;
+                filled += read;
+            }
+
+            return new Block(buffer, 0, filled, _nextLine, filled) { Final = _endOfStream };
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>Takes back a block from <see cref="ReadRawAsync"/>: the bytes after <paramref name="consumed"/> start
+    /// the next block, <paramref name="lines"/> line breaks were passed. Disposes the block.</summary>
+    public void Release(Block block, int consumed, long lines)
+    {
+        using (block)
+        {
+            Carry(block.Span[consumed..]);
+            _nextLine += lines;
+        }
+    }
+
+    private FlightDataException NoRecordEnd() => new(
+        _nextLine,
+        $"no record ends within {_maxRow} bytes: a quoted field is probably not closed (an unbalanced quote), " +
+        "or raise FlightEnrichmentOptions.MaxRowBytes");
 
     /// <summary>The index just after the last line feed outside quotes, or -1 when there is none.</summary>
     internal static int FindCut(ReadOnlySpan<byte> data)

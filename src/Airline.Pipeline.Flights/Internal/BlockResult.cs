@@ -17,6 +17,13 @@ internal sealed class BlockResult : IDisposable
 
     public long Bytes { get; set; }
 
+    /// <summary>Bytes of the block its records took: all of it, unless the block was not final and ends inside a
+    /// record (that record's bytes start the next block).</summary>
+    public int Consumed { get; set; }
+
+    /// <summary>Line breaks in the consumed bytes (record ends and breaks inside quoted fields).</summary>
+    public long LinesConsumed { get; set; }
+
     public long Rows { get; set; }
 
     public long Kept { get; set; }
