@@ -100,7 +100,7 @@ internal sealed class ParallelBlocks
     private async Task<(Block? Block, long Sequence)> TakeNextAsync(CancellationToken cancellationToken)
     {
         await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _readLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _readLock.Wait(cancellationToken); // held for one block read (a fraction of a millisecond): waiting here beats a thread-pool hop
         try
         {
             var block = _first ?? await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
