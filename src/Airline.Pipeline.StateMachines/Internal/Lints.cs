@@ -20,10 +20,13 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
     public void Check(StateGraph graph, string pointer)
     {
         var statesPointer = pointer + "/States";
-        Dictionary<string, int>? components = null;
+        GraphEdges? edges = null;
+        int[]? components = null;
         HashSet<int>? componentsWithWait = null;
-        foreach (var state in graph.States)
+        for (var position = 0; position < graph.States.Length; position++)
         {
+            var state = graph.States[position];
+
             // The state's pointer is built only for a warning (most states get none).
             switch (state)
             {
@@ -34,11 +37,19 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
                     CheckJobStateChoice(graph, choice, statesPointer);
                     if (components is null)
                     {
-                        components = Components(graph);
-                        componentsWithWait = [.. graph.States.OfType<WaitState>().Where(w => components.ContainsKey(w.Name)).Select(w => components[w.Name])];
+                        edges = GraphEdges.Of(graph);
+                        components = edges.Components();
+                        componentsWithWait = [];
+                        for (var i = 0; i < graph.States.Length; i++)
+                        {
+                            if (graph.States[i] is WaitState)
+                            {
+                                componentsWithWait.Add(components[edges.Canonical[i]]);
+                            }
+                        }
                     }
 
-                    CheckPollLoop(choice, statesPointer, components, componentsWithWait!);
+                    CheckPollLoop(choice, components[edges!.Canonical[position]], statesPointer, componentsWithWait!);
                     break;
                 case ParallelState parallel:
                     for (var i = 0; i < parallel.Branches.Length; i++)
@@ -111,9 +122,9 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
     }
 
     /// <summary>A Choice in a loop with a Wait that never tests for a failure value can spin until the execution times out.</summary>
-    private void CheckPollLoop(ChoiceState choice, string statesPointer, Dictionary<string, int> components, HashSet<int> componentsWithWait)
+    private void CheckPollLoop(ChoiceState choice, int component, string statesPointer, HashSet<int> componentsWithWait)
     {
-        if (!components.TryGetValue(choice.Name, out var component) || !componentsWithWait.Contains(component))
+        if (!componentsWithWait.Contains(component))
         {
             return;
         }
@@ -127,82 +138,6 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
                 $"Choice '{choice.Name}' polls in a loop with a Wait but never tests for a failure (FAILED, CANCELLED, ERROR...), " +
                 "so a failed run loops until the execution times out; add a rule that goes to the failure handling.");
         }
-    }
-
-    /// <summary>Strongly connected components (iterative Tarjan): states in the same loop share a number. Linear time.</summary>
-    private static Dictionary<string, int> Components(StateGraph graph)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var low = new Dictionary<string, int>(StringComparer.Ordinal);
-        var onStack = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>();
-        var component = new Dictionary<string, int>(StringComparer.Ordinal);
-        var next = 0;
-        var components = 0;
-        foreach (var root in graph.States)
-        {
-            if (index.ContainsKey(root.Name))
-            {
-                continue;
-            }
-
-            var work = new Stack<(string Name, IEnumerator<string> Edges)>();
-            Visit(root.Name);
-            while (work.Count > 0)
-            {
-                var (name, edges) = work.Peek();
-                if (edges.MoveNext())
-                {
-                    var target = edges.Current;
-                    if (graph.FindState(target) is null)
-                    {
-                        continue;
-                    }
-
-                    if (!index.ContainsKey(target))
-                    {
-                        Visit(target);
-                    }
-                    else if (onStack.Contains(target))
-                    {
-                        low[name] = Math.Min(low[name], index[target]);
-                    }
-
-                    continue;
-                }
-
-                work.Pop();
-                edges.Dispose();
-                if (work.Count > 0)
-                {
-                    var parent = work.Peek().Name;
-                    low[parent] = Math.Min(low[parent], low[name]);
-                }
-
-                if (low[name] == index[name])
-                {
-                    string member;
-                    do
-                    {
-                        member = stack.Pop();
-                        onStack.Remove(member);
-                        component[member] = components;
-                    }
-                    while (member != name);
-                    components++;
-                }
-            }
-
-            void Visit(string name)
-            {
-                index[name] = low[name] = next++;
-                stack.Push(name);
-                onStack.Add(name);
-                work.Push((name, graph.FindState(name)!.Transitions.GetEnumerator()));
-            }
-        }
-
-        return component;
     }
 
     private static bool IsThrottlingProne(string resource)

@@ -157,72 +157,37 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             return;
         }
 
-        var reached = new HashSet<string>(StringComparer.Ordinal) { start.Name };
-        var queue = new Queue<State>();
-        queue.Enqueue(start);
-        var incoming = new Dictionary<string, List<State>>(StringComparer.Ordinal);
-        while (queue.Count > 0)
+        var states = graph.States;
+        var edges = GraphEdges.Of(graph);
+        var canonical = edges.Canonical;
+        var startIndex = 0;
+        while (!ReferenceEquals(states[startIndex], start))
         {
-            var state = queue.Dequeue();
-            foreach (var target in state.Transitions)
+            startIndex++;
+        }
+
+        var reached = edges.Reach([startIndex]);
+        var terminals = new List<int>();
+        for (var i = 0; i < states.Length; i++)
+        {
+            if (!reached[canonical[i]])
             {
-                if (graph.FindState(target) is not { } next)
-                {
-                    continue;
-                }
-
-                if (!incoming.TryGetValue(next.Name, out var sources))
-                {
-                    incoming[next.Name] = sources = [];
-                }
-
-                sources.Add(state);
-                if (reached.Add(next.Name))
-                {
-                    queue.Enqueue(next);
-                }
+                Error(Pointer.Child(statesPointer, states[i].Name), ProblemCodes.Unreachable,
+                    $"State '{states[i].Name}' cannot be reached from StartAt '{graph.StartAt}'; go to it with a Next, Default or Catch, or remove it.");
+            }
+            else if (states[i].IsTerminal)
+            {
+                terminals.Add(canonical[i]);
             }
         }
 
-        foreach (var state in graph.States)
+        var ending = edges.Reversed().Reach(terminals);
+        for (var i = 0; i < states.Length; i++)
         {
-            if (!reached.Contains(state.Name))
+            if (reached[canonical[i]] && !ending[canonical[i]])
             {
-                Error(Pointer.Child(statesPointer, state.Name), ProblemCodes.Unreachable,
-                    $"State '{state.Name}' cannot be reached from StartAt '{graph.StartAt}'; go to it with a Next, Default or Catch, or remove it.");
-            }
-        }
-
-        var ending = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var state in graph.States)
-        {
-            if (state.IsTerminal && reached.Contains(state.Name) && ending.Add(state.Name))
-            {
-                queue.Enqueue(state);
-            }
-        }
-
-        while (queue.Count > 0)
-        {
-            var state = queue.Dequeue();
-            if (incoming.TryGetValue(state.Name, out var sources))
-            {
-                foreach (var source in sources)
-                {
-                    if (ending.Add(source.Name))
-                    {
-                        queue.Enqueue(source);
-                    }
-                }
-            }
-        }
-
-        foreach (var state in graph.States)
-        {
-            if (reached.Contains(state.Name) && !ending.Contains(state.Name))
-            {
-                Error(Pointer.Child(statesPointer, state.Name), ProblemCodes.NoTerminal,
-                    $"From state '{state.Name}' no End, Succeed or Fail state can be reached, so the execution can never finish; " +
+                Error(Pointer.Child(statesPointer, states[i].Name), ProblemCodes.NoTerminal,
+                    $"From state '{states[i].Name}' no End, Succeed or Fail state can be reached, so the execution can never finish; " +
                     "give the loop an exit (a Choice rule or Catch that leads to a terminal state).");
             }
         }

@@ -1,0 +1,218 @@
+using Airline.Pipeline.StateMachines.Model;
+
+namespace Airline.Pipeline.StateMachines.Internal;
+
+/// <summary>
+/// A graph's transitions as state positions (compressed rows: the targets of state i are
+/// <c>Targets[Start[i]..Start[i + 1]]</c>), for the checks that walk the graph: arrays of ints instead of sets and
+/// maps of names keep a 1,000-state validation from allocating per state. Targets that name no state are left out.
+/// </summary>
+internal sealed class GraphEdges
+{
+    private GraphEdges(int[] start, int[] targets, int[] canonical)
+    {
+        Start = start;
+        Targets = targets;
+        Canonical = canonical;
+    }
+
+    /// <summary>For each state, the position of the first state with its name (itself unless names repeat, which
+    /// is reported elsewhere): transitions go to names, so duplicates share the first one's fate.</summary>
+    public int[] Canonical { get; }
+
+    public int Count => Start.Length - 1;
+
+    public int[] Start { get; }
+
+    public int[] Targets { get; }
+
+    /// <summary>The same transitions as <see cref="State.Transitions"/> (Next, Catch Next, Choice Next and Default).</summary>
+    public static GraphEdges Of(StateGraph graph)
+    {
+        var states = graph.States;
+        var positions = new Dictionary<string, int>(states.Length, StringComparer.Ordinal);
+        var canonical = new int[states.Length];
+        for (var i = 0; i < states.Length; i++)
+        {
+            canonical[i] = positions.TryAdd(states[i].Name, i) ? i : positions[states[i].Name];
+        }
+
+        var start = new int[states.Length + 1];
+        var targets = new int[Math.Max(4, states.Length * 2)];
+        var count = 0;
+        for (var i = 0; i < states.Length; i++)
+        {
+            start[i] = count;
+            switch (states[i])
+            {
+                case FlowState flow:
+                    Add(flow.Next);
+                    if (flow is RecoverableState recoverable)
+                    {
+                        foreach (var catcher in recoverable.Catch)
+                        {
+                            Add(catcher.Next);
+                        }
+                    }
+
+                    break;
+                case ChoiceState choice:
+                    foreach (var rule in choice.Choices)
+                    {
+                        Add(rule.Next);
+                    }
+
+                    Add(choice.Default);
+                    break;
+            }
+        }
+
+        start[states.Length] = count;
+        return new GraphEdges(start, targets.AsSpan(0, count).ToArray(), canonical);
+
+        void Add(string? name)
+        {
+            if (name is not null && positions.TryGetValue(name, out var target))
+            {
+                if (count == targets.Length)
+                {
+                    Array.Resize(ref targets, targets.Length * 2);
+                }
+
+                targets[count++] = target;
+            }
+        }
+    }
+
+    /// <summary>The same graph with every transition reversed (who can go to state i).</summary>
+    public GraphEdges Reversed()
+    {
+        var start = new int[Start.Length];
+        foreach (var target in Targets)
+        {
+            start[target + 1]++;
+        }
+
+        for (var i = 1; i < start.Length; i++)
+        {
+            start[i] += start[i - 1];
+        }
+
+        var fill = start.AsSpan(0, Count).ToArray();
+        var sources = new int[Targets.Length];
+        for (var source = 0; source < Count; source++)
+        {
+            for (var e = Start[source]; e < Start[source + 1]; e++)
+            {
+                sources[fill[Targets[e]]++] = source;
+            }
+        }
+
+        return new GraphEdges(start, sources, Canonical);
+    }
+
+    /// <summary>Marks every state reachable from <paramref name="roots"/> (breadth first).</summary>
+    public bool[] Reach(IEnumerable<int> roots)
+    {
+        var seen = new bool[Count];
+        var queue = new int[Count];
+        int head = 0, tail = 0;
+        foreach (var root in roots)
+        {
+            if (!seen[root])
+            {
+                seen[root] = true;
+                queue[tail++] = root;
+            }
+        }
+
+        while (head < tail)
+        {
+            var state = queue[head++];
+            for (var e = Start[state]; e < Start[state + 1]; e++)
+            {
+                var next = Targets[e];
+                if (!seen[next])
+                {
+                    seen[next] = true;
+                    queue[tail++] = next;
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>Strongly connected components (iterative Tarjan, linear time): states in the same loop share a number.</summary>
+    public int[] Components()
+    {
+        var n = Count;
+        var index = new int[n];
+        var low = new int[n];
+        var component = new int[n];
+        var onStack = new bool[n];
+        var stack = new int[n];
+        var work = new (int State, int Edge)[n];
+        Array.Fill(index, -1);
+        int next = 0, components = 0, stackTop = 0;
+        for (var root = 0; root < n; root++)
+        {
+            if (index[root] >= 0)
+            {
+                continue;
+            }
+
+            var workTop = 0;
+            Visit(root);
+            while (workTop > 0)
+            {
+                ref var frame = ref work[workTop - 1];
+                var state = frame.State;
+                if (frame.Edge < Start[state + 1])
+                {
+                    var target = Targets[frame.Edge++];
+                    if (index[target] < 0)
+                    {
+                        Visit(target);
+                    }
+                    else if (onStack[target])
+                    {
+                        low[state] = Math.Min(low[state], index[target]);
+                    }
+
+                    continue;
+                }
+
+                workTop--;
+                if (workTop > 0)
+                {
+                    var parent = work[workTop - 1].State;
+                    low[parent] = Math.Min(low[parent], low[state]);
+                }
+
+                if (low[state] == index[state])
+                {
+                    int member;
+                    do
+                    {
+                        member = stack[--stackTop];
+                        onStack[member] = false;
+                        component[member] = components;
+                    }
+                    while (member != state);
+                    components++;
+                }
+            }
+
+            void Visit(int state)
+            {
+                index[state] = low[state] = next++;
+                stack[stackTop++] = state;
+                onStack[state] = true;
+                work[workTop++] = (state, Start[state]);
+            }
+        }
+
+        return component;
+    }
+}
