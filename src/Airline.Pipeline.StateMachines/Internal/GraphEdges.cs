@@ -30,11 +30,13 @@ internal sealed class GraphEdges
     public static GraphEdges Of(StateGraph graph)
     {
         var states = graph.States;
-        var positions = new Dictionary<string, int>(states.Length, StringComparer.Ordinal);
+        // Small graphs (Parallel branches, Map processors) find names by a scan: no map to allocate.
+        var positions = states.Length > SmallGraph ? new Dictionary<string, int>(states.Length, StringComparer.Ordinal) : null;
         var canonical = new int[states.Length];
         for (var i = 0; i < states.Length; i++)
         {
-            canonical[i] = positions.TryAdd(states[i].Name, i) ? i : positions[states[i].Name];
+            canonical[i] = positions is null ? Scan(states, states[i].Name)
+                : positions.TryAdd(states[i].Name, i) ? i : positions[states[i].Name];
         }
 
         var start = new int[states.Length + 1];
@@ -72,7 +74,8 @@ internal sealed class GraphEdges
 
         void Add(string? name)
         {
-            if (name is not null && positions.TryGetValue(name, out var target))
+            var target = name is null ? -1 : positions is null ? Scan(states, name) : positions.GetValueOrDefault(name, -1);
+            if (target >= 0)
             {
                 if (count == targets.Length)
                 {
@@ -82,6 +85,21 @@ internal sealed class GraphEdges
                 targets[count++] = target;
             }
         }
+    }
+
+    private const int SmallGraph = 8;
+
+    private static int Scan(System.Collections.Immutable.ImmutableArray<State> states, string name)
+    {
+        for (var i = 0; i < states.Length; i++)
+        {
+            if (string.Equals(states[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The same graph with every transition reversed (who can go to state i).</summary>

@@ -51,7 +51,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     language = Language(value, string.Empty, property, unknown);
                     break;
                 default:
-                    unknown.Add(new(property.Name, value));
+                    unknown.Add(new(property.Name, value.Clone()));
                     break;
             }
         }
@@ -109,7 +109,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     config = ReadProcessorConfig(value, Pointer.Child(pointer, property.Name), property, unknown);
                     break;
                 default:
-                    unknown.Add(new(property.Name, value));
+                    unknown.Add(new(property.Name, value.Clone()));
                     break;
             }
         }
@@ -141,14 +141,14 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     break;
                 case "Mode":
                     Problem(at, ProblemCodes.InvalidValue, $"Mode is {p.Value.GetRawText()}; use \"INLINE\" or \"DISTRIBUTED\".");
-                    unknown.Add(new(p.Name, p.Value));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
                 case "ExecutionType":
                     Problem(at, ProblemCodes.InvalidValue, $"ExecutionType is {p.Value.GetRawText()}; use \"STANDARD\" or \"EXPRESS\".");
-                    unknown.Add(new(p.Name, p.Value));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
                 default:
-                    unknown.Add(new(p.Name, p.Value));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
             }
         }
@@ -211,7 +211,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 }
                 else
                 {
-                    unknown.Add(new(property.Name, property.Value));
+                    unknown.Add(new(property.Name, property.Value.Clone()));
                 }
             }
 
@@ -222,15 +222,15 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 StateType.Pass => new PassState
                 {
                     Name = name,
-                    Parameters = fields.Raw(Field.Parameters),
-                    Result = fields.Raw(Field.Result),
+                    Parameters = fields.Raw(Field.Parameters)?.Clone(),
+                    Result = fields.Raw(Field.Result)?.Clone(),
                     ResultPath = fields.Path(Field.ResultPath),
                     Next = fields.String(Field.Next),
                     End = fields.Bool(Field.End),
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Assign = fields.Raw(Field.Assign),
-                    Output = fields.Raw(Field.Output),
+                    Assign = fields.Raw(Field.Assign)?.Clone(),
+                    Output = fields.Raw(Field.Output)?.Clone(),
                     Comment = fields.String(Field.Comment),
                     QueryLanguage = fields.Language(Field.QueryLanguage),
                     UnknownFields = fields.Unknown.DrainToImmutable(),
@@ -242,8 +242,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     Default = fields.String(Field.Default),
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Assign = fields.Raw(Field.Assign),
-                    Output = fields.Raw(Field.Output),
+                    Assign = fields.Raw(Field.Assign)?.Clone(),
+                    Output = fields.Raw(Field.Output)?.Clone(),
                     Comment = fields.String(Field.Comment),
                     QueryLanguage = fields.Language(Field.QueryLanguage),
                     UnknownFields = fields.Unknown.DrainToImmutable(),
@@ -259,8 +259,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     End = fields.Bool(Field.End),
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Assign = fields.Raw(Field.Assign),
-                    Output = fields.Raw(Field.Output),
+                    Assign = fields.Raw(Field.Assign)?.Clone(),
+                    Output = fields.Raw(Field.Output)?.Clone(),
                     Comment = fields.String(Field.Comment),
                     QueryLanguage = fields.Language(Field.QueryLanguage),
                     UnknownFields = fields.Unknown.DrainToImmutable(),
@@ -270,7 +270,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     Name = name,
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Output = fields.Raw(Field.Output),
+                    Output = fields.Raw(Field.Output)?.Clone(),
                     Comment = fields.String(Field.Comment),
                     QueryLanguage = fields.Language(Field.QueryLanguage),
                     UnknownFields = fields.Unknown.DrainToImmutable(),
@@ -294,11 +294,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     End = fields.Bool(Field.End),
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Assign = fields.Raw(Field.Assign),
-                    Output = fields.Raw(Field.Output),
-                    Parameters = fields.Raw(Field.Parameters),
-                    Arguments = fields.Raw(Field.Arguments),
-                    ResultSelector = fields.Raw(Field.ResultSelector),
+                    Assign = fields.Raw(Field.Assign)?.Clone(),
+                    Output = fields.Raw(Field.Output)?.Clone(),
+                    Parameters = fields.Raw(Field.Parameters)?.Clone(),
+                    Arguments = fields.Raw(Field.Arguments)?.Clone(),
+                    ResultSelector = fields.Raw(Field.ResultSelector)?.Clone(),
                     ResultPath = fields.Path(Field.ResultPath),
                     Retry = ReadRetry(fields),
                     Catch = ReadCatch(fields),
@@ -323,21 +323,21 @@ internal sealed class ModelReader(List<AslProblem> problems)
             Resource = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object }
                 ? string.Empty
                 : fields.String(Field.Resource) ?? Missing(fields, "Resource", "the ARN of a Lambda function, an activity or a service integration"),
-            ResourceTemplate = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object } template ? template : null,
+            ResourceTemplate = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object } template ? template.Clone() : null,
             TimeoutSeconds = fields.Number(Field.TimeoutSeconds),
             TimeoutSecondsPath = fields.String(Field.TimeoutSecondsPath),
             HeartbeatSeconds = fields.Number(Field.HeartbeatSeconds),
             HeartbeatSecondsPath = fields.String(Field.HeartbeatSecondsPath),
-            Credentials = fields.Raw(Field.Credentials),
+            Credentials = fields.Raw(Field.Credentials)?.Clone(),
             Next = fields.String(Field.Next),
             End = fields.Bool(Field.End),
             InputPath = fields.Path(Field.InputPath),
             OutputPath = fields.Path(Field.OutputPath),
-            Assign = fields.Raw(Field.Assign),
-            Output = fields.Raw(Field.Output),
-            Parameters = fields.Raw(Field.Parameters),
-            Arguments = fields.Raw(Field.Arguments),
-            ResultSelector = fields.Raw(Field.ResultSelector),
+            Assign = fields.Raw(Field.Assign)?.Clone(),
+            Output = fields.Raw(Field.Output)?.Clone(),
+            Parameters = fields.Raw(Field.Parameters)?.Clone(),
+            Arguments = fields.Raw(Field.Arguments)?.Clone(),
+            ResultSelector = fields.Raw(Field.ResultSelector)?.Clone(),
             ResultPath = fields.Path(Field.ResultPath),
             Retry = ReadRetry(fields),
             Catch = ReadCatch(fields),
@@ -352,11 +352,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
             ItemProcessor = ReadProcessor(fields, Field.ItemProcessor),
             Iterator = ReadProcessor(fields, Field.Iterator),
             ItemsPath = fields.Path(Field.ItemsPath),
-            Items = fields.Raw(Field.Items),
-            ItemSelector = fields.Raw(Field.ItemSelector),
+            Items = fields.Raw(Field.Items)?.Clone(),
+            ItemSelector = fields.Raw(Field.ItemSelector)?.Clone(),
             ItemReader = ReadItemReader(fields),
-            ItemBatcher = fields.Raw(Field.ItemBatcher),
-            ResultWriter = fields.Raw(Field.ResultWriter),
+            ItemBatcher = fields.Raw(Field.ItemBatcher)?.Clone(),
+            ResultWriter = fields.Raw(Field.ResultWriter)?.Clone(),
             MaxConcurrency = fields.Number(Field.MaxConcurrency),
             MaxConcurrencyPath = fields.String(Field.MaxConcurrencyPath),
             ToleratedFailureCount = fields.Number(Field.ToleratedFailureCount),
@@ -368,11 +368,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
             End = fields.Bool(Field.End),
             InputPath = fields.Path(Field.InputPath),
             OutputPath = fields.Path(Field.OutputPath),
-            Assign = fields.Raw(Field.Assign),
-            Output = fields.Raw(Field.Output),
-            Parameters = fields.Raw(Field.Parameters),
-            Arguments = fields.Raw(Field.Arguments),
-            ResultSelector = fields.Raw(Field.ResultSelector),
+            Assign = fields.Raw(Field.Assign)?.Clone(),
+            Output = fields.Raw(Field.Output)?.Clone(),
+            Parameters = fields.Raw(Field.Parameters)?.Clone(),
+            Arguments = fields.Raw(Field.Arguments)?.Clone(),
+            ResultSelector = fields.Raw(Field.ResultSelector)?.Clone(),
             ResultPath = fields.Path(Field.ResultPath),
             Retry = ReadRetry(fields),
             Catch = ReadCatch(fields),
@@ -449,16 +449,16 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     resource = String(p.Value, pointer, p, unknown);
                     break;
                 case "ReaderConfig":
-                    config = p.Value;
+                    config = p.Value.Clone();
                     break;
                 case "Parameters":
-                    parameters = p.Value;
+                    parameters = p.Value.Clone();
                     break;
                 case "Arguments":
-                    arguments = p.Value;
+                    arguments = p.Value.Clone();
                     break;
                 default:
-                    unknown.Add(new(p.Name, p.Value));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
             }
         }
@@ -529,7 +529,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                         comment = String(p.Value, at, p, unknown);
                         break;
                     default:
-                        unknown.Add(new(p.Name, p.Value));
+                        unknown.Add(new(p.Name, p.Value.Clone()));
                         break;
                 }
             }
@@ -596,16 +596,16 @@ internal sealed class ModelReader(List<AslProblem> problems)
                         resultPath = Path(p.Value, at, p, unknown);
                         break;
                     case "Output":
-                        output = p.Value;
+                        output = p.Value.Clone();
                         break;
                     case "Assign":
-                        assign = p.Value;
+                        assign = p.Value.Clone();
                         break;
                     case "Comment":
                         comment = String(p.Value, at, p, unknown);
                         break;
                     default:
-                        unknown.Add(new(p.Name, p.Value));
+                        unknown.Add(new(p.Name, p.Value.Clone()));
                         break;
                 }
             }
@@ -686,16 +686,16 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     comment = String(p.Value, pointer, p, unknown);
                     break;
                 case "Condition":
-                    condition = p.Value;
+                    condition = p.Value.Clone();
                     break;
                 case "Variable":
                     variable = String(p.Value, pointer, p, unknown);
                     break;
                 case "Assign":
-                    assign = p.Value;
+                    assign = p.Value.Clone();
                     break;
                 case "Output":
-                    output = p.Value;
+                    output = p.Value.Clone();
                     break;
                 case "And" when p.Value.ValueKind == JsonValueKind.Array:
                     and = ReadRuleArray(p.Value, Pointer.Child(pointer, p.Name));
@@ -709,17 +709,17 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 case "And" or "Or" or "Not":
                     Problem(Pointer.Child(pointer, p.Name), ProblemCodes.WrongType,
                         $"{p.Name} must be {(p.Name == "Not" ? "a rule object" : "an array of rules")}, not a {Kind(p.Value)}.");
-                    unknown.Add(new(p.Name, p.Value));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
                 default:
                     if (@operator is null && ChoiceOperators.TryParse(p.Name, out var op))
                     {
                         @operator = op;
-                        operand = p.Value;
+                        operand = p.Value.Clone();
                     }
                     else
                     {
-                        unknown.Add(new(p.Name, p.Value));
+                        unknown.Add(new(p.Name, p.Value.Clone()));
                     }
 
                     break;
@@ -771,7 +771,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
 
         Problem(Pointer.Child(parent, p.Name), ProblemCodes.WrongType, $"ErrorEquals must be an array of error-name strings, not {p.Value.GetRawText()}.");
-        unknown.Add(new(p.Name, p.Value));
+        unknown.Add(new(p.Name, p.Value.Clone()));
         return [];
     }
 
@@ -789,7 +789,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
 
         Problem(Pointer.Child(parent, p.Name), ProblemCodes.RetryCatch, $"JitterStrategy is {p.Value.GetRawText()}; use \"FULL\" or \"NONE\".");
-        unknown.Add(new(p.Name, p.Value));
+        unknown.Add(new(p.Name, p.Value.Clone()));
         return null;
     }
 
@@ -854,7 +854,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
 
         Problem(Pointer.Child(parent, property.Name), ProblemCodes.InvalidValue, $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
-        unknown.Add(new(property.Name, value));
+        unknown.Add(new(property.Name, value.Clone()));
         return null;
     }
 
@@ -872,7 +872,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
     internal void WrongType(string pointer, string name, string expected, JsonElement value, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         Problem(pointer, ProblemCodes.WrongType, $"{name} must be {expected}, not the {Kind(value)} {Truncate(value.GetRawText())}.");
-        unknown.Add(new(property.Name, property.Value));
+        unknown.Add(new(property.Name, property.Value.Clone()));
     }
 
     internal void Problem(string pointer, string code, string message) => problems.Add(new AslProblem(pointer, code, message));
@@ -990,7 +990,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
 
             reader.Problem(Internal.Pointer.Child(pointer, "QueryLanguage"), ProblemCodes.InvalidValue,
                 $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
-            unknown.Add(new("QueryLanguage", value));
+            unknown.Add(new("QueryLanguage", value.Clone()));
             return null;
         }
 
@@ -1019,7 +1019,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             var name = field.ToString();
             reader.Problem(Internal.Pointer.Child(pointer, name), ProblemCodes.WrongType,
                 $"{name} must be {expected}, not the {Kind(value)} {Truncate(value.GetRawText())}.");
-            unknown.Add(new(name, value));
+            unknown.Add(new(name, value.Clone()));
         }
     }
 }

@@ -677,7 +677,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 }
                 else
                 {
-                    CheckPath(operand.GetString(), Pointer.Child(rulePointer, name), PathKind.Path);
+                    CheckPath(operand.GetString(), LazyPointer.Child(rulePointer, name), PathKind.Path);
                 }
 
                 break;
@@ -983,29 +983,14 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     }
 
     // Overloads taking the parent pointer and the field's suffix: the pointer string is built only for a present value.
-    private void CheckPath(OptionalPath? path, string parent, string suffix, PathKind kind)
-    {
-        if (path is { Path: not null })
-        {
-            CheckPath(path, parent + suffix, kind);
-        }
-    }
+    private void CheckPath(OptionalPath? path, string parent, string suffix, PathKind kind) =>
+        CheckPath(path, LazyPointer.Suffix(parent, suffix), kind);
 
-    private void CheckPath(string? path, string parent, string suffix, PathKind kind)
-    {
-        if (path is not null)
-        {
-            CheckPath(path, parent + suffix, kind);
-        }
-    }
+    private void CheckPath(string? path, string parent, string suffix, PathKind kind) =>
+        CheckPath(path, LazyPointer.Suffix(parent, suffix), kind);
 
-    private void CheckPathOrIntrinsic(string? value, string parent, string suffix)
-    {
-        if (value is not null)
-        {
-            CheckPathOrIntrinsic(value, parent + suffix);
-        }
-    }
+    private void CheckPathOrIntrinsic(string? value, string parent, string suffix) =>
+        CheckPathOrIntrinsic(value, LazyPointer.Suffix(parent, suffix));
 
     private void CheckAssign(JsonElement? assign, string parent, string suffix, QueryLanguage language)
     {
@@ -1060,7 +1045,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckPath(OptionalPath? path, string pointer, PathKind kind)
+    private void CheckPath(OptionalPath? path, LazyPointer pointer, PathKind kind)
     {
         if (path is { Path: { } text })
         {
@@ -1068,7 +1053,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckPath(string? path, string pointer, PathKind kind)
+    private void CheckPath(string? path, LazyPointer pointer, PathKind kind)
     {
         if (path is null)
         {
@@ -1078,11 +1063,11 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         if (JsonPathSyntax.Check(path, kind) is { } reason)
         {
             var hint = IntrinsicSyntax.LooksLikeCall(path) ? " (intrinsic functions are allowed only in .$ fields, ErrorPath and CausePath)" : string.Empty;
-            Error(pointer, ProblemCodes.InvalidPath, $"'{Short(path)}' is not a valid {Describe(kind)}: {reason}{hint}.");
+            Error(pointer.ToString(), ProblemCodes.InvalidPath, $"'{Short(path)}' is not a valid {Describe(kind)}: {reason}{hint}.");
         }
     }
 
-    private void CheckPathOrIntrinsic(string? value, string pointer)
+    private void CheckPathOrIntrinsic(string? value, LazyPointer pointer)
     {
         if (value is null)
         {
@@ -1093,7 +1078,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         {
             if (IntrinsicSyntax.Check(value) is { } reason)
             {
-                Error(pointer, ProblemCodes.InvalidIntrinsic, $"'{Short(value)}': {reason}.");
+                Error(pointer.ToString(), ProblemCodes.InvalidIntrinsic, $"'{Short(value)}': {reason}.");
             }
         }
         else
@@ -1158,22 +1143,20 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                HashSet<string>? seen = null;
                 foreach (var property in value.EnumerateObject())
                 {
-                    var at = Pointer.Child(pointer, property.Name);
+                    var at = LazyPointer.Child(pointer, property.Name);
                     if (property.Name.EndsWith(".$", StringComparison.Ordinal))
                     {
-                        seen ??= new HashSet<string>(value.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
-                        if (seen.Contains(property.Name[..^2]))
+                        if (value.TryGetProperty(property.Name.AsSpan(0, property.Name.Length - 2), out _))
                         {
-                            Error(at, ProblemCodes.ExclusiveFields,
+                            Error(at.ToString(), ProblemCodes.ExclusiveFields,
                                 $"'{property.Name}' and '{property.Name[..^2]}' name the same field; keep one.");
                         }
 
                         if (property.Value.ValueKind != JsonValueKind.String)
                         {
-                            Error(at, ProblemCodes.InvalidPath,
+                            Error(at.ToString(), ProblemCodes.InvalidPath,
                                 $"'{property.Name}' ends with .$, so its value must be a path or intrinsic function string, not {ModelReader.Kind(property.Value)}; drop the .$ for a constant.");
                         }
                         else
@@ -1181,9 +1164,10 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                             CheckPathOrIntrinsic(property.Value.GetString(), at);
                         }
                     }
-                    else
+                    else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        CheckTemplate(property.Value, at, language);
+                        // (constants need no check, nor a pointer)
+                        CheckTemplate(property.Value, at.ToString(), language);
                     }
                 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Airline.Pipeline.StateMachines.Internal;
@@ -21,27 +22,43 @@ public static class AslReader
     };
 
     /// <summary>Reads UTF-8 JSON, collecting problems instead of throwing.</summary>
-    public static AslReadResult Read(ReadOnlySpan<byte> utf8Json) => ReadOwned(utf8Json.ToArray());
-
-    /// <summary>Reads UTF-8 JSON held in an array nobody else sees, so the document may keep it without a copy.</summary>
-    private static AslReadResult ReadOwned(byte[] utf8Json)
+    public static AslReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
-        JsonElement root;
+        // The model keeps copies of the JSON values it holds (Parameters, Result, ...), so the document and this copy
+        // of the input go back to their pools: a large definition then allocates no large arrays, which would each
+        // count towards a full (gen 2) collection.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, utf8Json.Length));
         try
         {
-            // The document is not disposed: its elements live in the model (no copy; the GC reclaims it).
-            var document = JsonDocument.Parse(utf8Json, DocumentOptions);
-            root = document.RootElement;
+            utf8Json.CopyTo(buffer);
+            return ReadPooled(buffer.AsMemory(0, utf8Json.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static AslReadResult ReadPooled(ReadOnlyMemory<byte> utf8Json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, DocumentOptions);
         }
         catch (JsonException exception)
         {
             return Failed(InvalidJson(exception));
         }
 
-        return Read(root);
+        using (document)
+        {
+            return Read(document.RootElement);
+        }
     }
 
-    /// <summary>Reads an already parsed JSON element.</summary>
+    /// <summary>Reads an already parsed JSON element (the model keeps copies of the values it holds, so the
+    /// caller may dispose the element's document afterwards).</summary>
     public static AslReadResult Read(JsonElement definition)
     {
         var problems = new List<AslProblem>();
@@ -53,7 +70,16 @@ public static class AslReader
     public static AslReadResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ReadOwned(Encoding.UTF8.GetBytes(json));
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxByteCount(json.Length)));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, buffer);
+            return ReadPooled(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Reads JSON text; throws <see cref="AslParseException"/> with every problem.</summary>
@@ -63,7 +89,7 @@ public static class AslReader
     public static StateMachine Parse(ReadOnlySpan<byte> utf8Json) => Read(utf8Json).GetMachineOrThrow();
 
     /// <summary>Reads a file; throws <see cref="AslParseException"/> with every problem.</summary>
-    public static StateMachine Load(string path) => ReadOwned(File.ReadAllBytes(path)).GetMachineOrThrow();
+    public static StateMachine Load(string path) => ReadPooled(File.ReadAllBytes(path)).GetMachineOrThrow();
 
     private static AslReadResult Failed(AslProblem problem) => new(null, [problem]);
 

@@ -88,3 +88,23 @@ public sealed class RoundTripTests
         JsonElement.DeepEquals(original.RootElement, indented.RootElement).Should().BeTrue();
     }
 }
+
+public sealed class ReaderOwnershipTests
+{
+    public static TheoryData<string> AllFiles() => RoundTripTests.AllFiles();
+
+    [Theory]
+    [MemberData(nameof(AllFiles))]
+    public void The_model_keeps_its_own_copies_of_json_values_after_the_input_is_overwritten(string file)
+    {
+        // The reader returns its document and input copy to their pools: every value the model holds must be its own.
+        var path = Path.Combine(Path.GetDirectoryName(Corpus.AslValidatorFolder)!, file);
+        var input = File.ReadAllBytes(path);
+        var expected = AslReader.Read(input).Machine?.ToJson();
+        var result = AslReader.Read(input);
+        Array.Fill(input, (byte)' ');
+        _ = AslReader.Read("""{"StartAt":"X","States":{"X":{"Type":"Pass","Parameters":{"reuse.$":"$.pooled.buffers"},"End":true}}}""");
+
+        result.Machine?.ToJson().Should().Be(expected);
+    }
+}
