@@ -127,6 +127,7 @@ public sealed class FlightEnricher
         private readonly FlightEnrichmentOptions _options;
         private readonly List<FlightReject> _samples = [];
         private FlightEnrichmentResult _totals = new();
+        private long _origin;
 
         public Run(FlightEnricher owner, Stream input, Stream output, Stream? rejects)
         {
@@ -139,6 +140,7 @@ public sealed class FlightEnricher
 
         public async Task<FlightEnrichmentResult> ExecuteAsync(CancellationToken cancellationToken)
         {
+            _origin = _input.CanSeek ? _input.Position : 0;
             var reader = new BlockReader(_input, _options.BlockSizeBytes, _options.MaxRowBytes);
             var first = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new FlightDataException(1, "the input is empty; expected a header line naming the columns (Carrier, OriginAirportID, DestAirportID, DepDelay, ArrDelay, ...)");
@@ -166,34 +168,22 @@ public sealed class FlightEnricher
 
             if (_options.DegreeOfParallelism == 1)
             {
-                BlockResult result;
-                using (first)
+                await EmitFirstAsync(first, processor, cancellationToken).ConfigureAwait(false);
+                await RunSequentialAsync(reader, processor, cancellationToken).ConfigureAwait(false);
+            }
+            else if (_input is FileStream { CanSeek: true } file)
+            {
+                await EmitFirstAsync(first, processor, cancellationToken).ConfigureAwait(false);
+                var parallel = new ParallelFileBlocks(
+                    file.SafeFileHandle, _origin + _totals.BytesRead, file.Length, reader.NextLine, _options.BlockSizeBytes, processor,
+                    _options.DegreeOfParallelism, _options.MaxRejectSamples, EmitAsync);
+                if (!await parallel.RunAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    result = processor.Process(first.Span, first.FirstLine, _options.MaxRejectSamples);
-                    result.Bytes = first.Bytes;
-                }
-
-                await EmitAsync(result, cancellationToken).ConfigureAwait(false);
-
-                // One core: blocks are not cut before processing; the processor stops at the last whole record.
-                for (var block = await reader.ReadRawAsync(cancellationToken).ConfigureAwait(false);
-                     block is not null;
-                     block = await reader.ReadRawAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    try
-                    {
-                        result = processor.Process(block.Span, block.FirstLine, _options.MaxRejectSamples - _samples.Count, block.Final);
-                        result.Bytes = result.Consumed;
-                    }
-                    catch
-                    {
-                        block.Dispose();
-                        throw;
-                    }
-
-                    reader.Release(block, result.Consumed, result.LinesConsumed);
-                    await EmitAsync(result, cancellationToken).ConfigureAwait(false);
+                    // A chunk boundary fell inside a quoted field (or a record outgrew a chunk): on from the last
+                    // record end that is certain, one core.
+                    file.Position = parallel.Position;
+                    var rest = new BlockReader(file, _options.BlockSizeBytes, _options.MaxRowBytes, parallel.Line);
+                    await RunSequentialAsync(rest, processor, cancellationToken).ConfigureAwait(false);
                 }
             }
             else
@@ -202,6 +192,43 @@ public sealed class FlightEnricher
             }
 
             return _totals with { RejectSamples = _samples.ToArray() };
+        }
+
+        private async Task EmitFirstAsync(Block first, BlockProcessor processor, CancellationToken cancellationToken)
+        {
+            BlockResult result;
+            using (first)
+            {
+                result = processor.Process(first.Span, first.FirstLine, _options.MaxRejectSamples);
+                result.Bytes = first.Bytes;
+            }
+
+            await EmitAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>One core: blocks are not cut before processing; the processor stops at the last whole record.</summary>
+        private async Task RunSequentialAsync(BlockReader reader, BlockProcessor processor, CancellationToken cancellationToken)
+        {
+            for (var block = await reader.ReadRawAsync(cancellationToken).ConfigureAwait(false);
+                 block is not null;
+                 block = await reader.ReadRawAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                BlockResult result;
+                try
+                {
+                    result = processor.Process(block.Span, block.FirstLine, _options.MaxRejectSamples - _samples.Count, block.Final);
+                    result.Bytes = result.Consumed;
+                }
+                catch
+                {
+                    block.Dispose();
+                    throw;
+                }
+
+                reader.Release(block, result.Consumed, result.LinesConsumed);
+                await EmitAsync(result, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         private Task RunParallelAsync(BlockReader reader, Block first, BlockProcessor processor, CancellationToken cancellationToken) =>

@@ -67,6 +67,18 @@ internal sealed class BlockReader
         _maxRow = maxRow;
     }
 
+    /// <summary>A reader that continues a run at a record start in the middle of the stream (no BOM there) whose
+    /// first record is on <paramref name="line"/>.</summary>
+    public BlockReader(Stream stream, int blockSize, int maxRow, long line)
+        : this(stream, blockSize, maxRow)
+    {
+        _first = false;
+        _nextLine = line;
+    }
+
+    /// <summary>The line the next block's first record starts on.</summary>
+    public long NextLine => _nextLine;
+
     public async ValueTask<Block?> ReadAsync(CancellationToken cancellationToken)
     {
         if (_endOfStream && _carryLength == 0)
