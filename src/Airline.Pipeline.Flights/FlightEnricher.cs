@@ -22,6 +22,7 @@ namespace Airline.Pipeline.Flights;
 public sealed class FlightEnricher
 {
     private const int MaxHeaderFields = 4096;
+    private const int FirstFileBlockBytes = 64 * 1024;
     private static readonly byte[] RejectsHeader = "line,reason,record\n"u8.ToArray();
     private readonly AirportsDimension _airports;
 
@@ -141,7 +142,10 @@ public sealed class FlightEnricher
         public async Task<FlightEnrichmentResult> ExecuteAsync(CancellationToken cancellationToken)
         {
             _origin = _input.CanSeek ? _input.Position : 0;
-            var reader = new BlockReader(_input, _options.BlockSizeBytes, _options.MaxRowBytes);
+            // Several cores on a file read by position after the first block, which is processed alone: keep it small.
+            var filePositional = _options.DegreeOfParallelism > 1 && _input is FileStream { CanSeek: true };
+            var reader = new BlockReader(
+                _input, filePositional ? Math.Min(_options.BlockSizeBytes, FirstFileBlockBytes) : _options.BlockSizeBytes, _options.MaxRowBytes);
             var first = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new FlightDataException(1, "the input is empty; expected a header line naming the columns (Carrier, OriginAirportID, DestAirportID, DepDelay, ArrDelay, ...)");
             BlockProcessor processor;
@@ -171,7 +175,7 @@ public sealed class FlightEnricher
                 await EmitFirstAsync(first, processor, cancellationToken).ConfigureAwait(false);
                 await RunSequentialAsync(reader, processor, cancellationToken).ConfigureAwait(false);
             }
-            else if (_input is FileStream { CanSeek: true } file)
+            else if (filePositional && _input is FileStream file)
             {
                 await EmitFirstAsync(first, processor, cancellationToken).ConfigureAwait(false);
                 var parallel = new ParallelFileBlocks(
