@@ -179,8 +179,8 @@ public sealed class FlightEnricher
             {
                 await EmitFirstAsync(first, processor, cancellationToken).ConfigureAwait(false);
                 var parallel = new ParallelFileBlocks(
-                    file.SafeFileHandle, _origin + _totals.BytesRead, file.Length, reader.NextLine, _options.BlockSizeBytes, processor,
-                    _options.DegreeOfParallelism, _options.MaxRejectSamples, EmitAsync);
+                    file.SafeFileHandle, _origin + _totals.BytesRead, file.Length, reader.NextLine, _options.BlockSizeBytes, _options.MaxRowBytes,
+                    processor, _options.DegreeOfParallelism, _options.MaxRejectSamples, EmitAsync);
                 if (!await parallel.RunAsync(cancellationToken).ConfigureAwait(false))
                 {
                     // A chunk boundary fell inside a quoted field (or a record outgrew a chunk): on from the last

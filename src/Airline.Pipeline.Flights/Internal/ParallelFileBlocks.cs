@@ -14,13 +14,15 @@ namespace Airline.Pipeline.Flights.Internal;
 /// </summary>
 internal sealed class ParallelFileBlocks
 {
-    /// <summary>How far past its chunk a worker reads to find where its last record ends.</summary>
-    private const int Overlap = 64 * 1024;
+    /// <summary>How far past its chunk a worker reads first to find where its last record ends (records are usually
+    /// far shorter; a longer one is read on, doubling, up to the longest record allowed).</summary>
+    private const int Overlap = 4 * 1024;
 
     private readonly SafeFileHandle _file;
     private readonly long _start;
     private readonly long _length;
     private readonly int _chunkSize;
+    private readonly int _maxOverlap;
     private readonly BlockProcessor _processor;
     private readonly int _workers;
     private readonly int _samples;
@@ -33,9 +35,10 @@ internal sealed class ParallelFileBlocks
     private bool _stopped;
 
     public ParallelFileBlocks(
-        SafeFileHandle file, long start, long length, long firstLine, int chunkSize, BlockProcessor processor, int workers, int samples,
-        Func<BlockResult, CancellationToken, ValueTask> emit)
+        SafeFileHandle file, long start, long length, long firstLine, int chunkSize, int maxRow, BlockProcessor processor, int workers,
+        int samples, Func<BlockResult, CancellationToken, ValueTask> emit)
     {
+        _maxOverlap = maxRow;
         _file = file;
         _start = start;
         _length = length;
@@ -136,26 +139,24 @@ internal sealed class ParallelFileBlocks
         var chunk = new Chunk(index, buffer, readFrom);
         try
         {
-            var filled = 0;
-            while (filled < readTo - readFrom)
+            var filled = Read(buffer, 0, (int)(readTo - readFrom), readFrom);
+            var from = index == 0 ? 0 : buffer.AsSpan(0, filled).IndexOf((byte)'\n') + 1;
+            var to = last ? filled : FirstRecordStartFrom(buffer.AsSpan(0, filled), (int)(chunkEnd - 1 - readFrom));
+            while (to < 0 && filled == readTo - readFrom && readTo < _length && readTo - chunkEnd < _maxOverlap)
             {
-                var read = RandomAccess.Read(_file, buffer.AsSpan(filled, (int)(readTo - readFrom) - filled), readFrom + filled);
-                if (read == 0)
-                {
-                    break; // the file shrank: what was read is processed, and the check in order stops the run
-                }
+                // The last record runs past the overlap: read on (a long record; rare).
+                readTo = Math.Min(_length, readTo + (readTo - chunkEnd));
+                buffer = chunk.Grow((int)(readTo - readFrom), filled);
+                filled += Read(buffer, filled, (int)(readTo - readFrom) - filled, readFrom + filled);
+                to = FirstRecordStartFrom(buffer.AsSpan(0, filled), (int)(chunkEnd - 1 - readFrom));
+            }
 
-                filled += read;
+            if ((from <= 0 && index != 0) || to < from)
+            {
+                return chunk; // no record boundary found: the run goes on sequentially from the last certain one
             }
 
             var data = buffer.AsSpan(0, filled);
-            var from = index == 0 ? 0 : data.IndexOf((byte)'\n') + 1;
-            var to = last ? filled : FirstRecordStartFrom(data, (int)(chunkEnd - 1 - readFrom));
-            if ((from <= 0 && index != 0) || to < from)
-            {
-                return chunk; // no boundary within the overlap (a very long record): the run goes on sequentially
-            }
-
             chunk.From = from;
             chunk.To = to;
             chunk.Final = last && filled == readTo - readFrom;
@@ -168,6 +169,24 @@ internal sealed class ParallelFileBlocks
             chunk.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Reads up to <paramref name="count"/> bytes at <paramref name="offset"/>; fewer only at the file's end.</summary>
+    private int Read(byte[] buffer, int at, int count, long offset)
+    {
+        var filled = 0;
+        while (filled < count)
+        {
+            var read = RandomAccess.Read(_file, buffer.AsSpan(at + filled, count - filled), offset + filled);
+            if (read == 0)
+            {
+                break; // the file shrank: what was read is processed, and the check in order stops the run
+            }
+
+            filled += read;
+        }
+
+        return filled;
     }
 
     private static int FirstRecordStartFrom(ReadOnlySpan<byte> data, int at)
@@ -240,6 +259,16 @@ internal sealed class ParallelFileBlocks
     private sealed class Chunk(long index, byte[] buffer, long readFrom) : IDisposable
     {
         private byte[]? _buffer = buffer;
+
+        /// <summary>A larger buffer with the first <paramref name="keep"/> bytes of the current one.</summary>
+        public byte[] Grow(int size, int keep)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(size);
+            _buffer.AsSpan(0, keep).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer!);
+            _buffer = bigger;
+            return bigger;
+        }
 
         public long Index { get; } = index;
 
