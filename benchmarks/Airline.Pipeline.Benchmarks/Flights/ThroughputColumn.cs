@@ -4,13 +4,13 @@ using BenchmarkDotNet.Running;
 
 namespace Airline.Pipeline.Benchmarks.Flights;
 
-/// <summary>MB/s or rows/s from the mean time and the input's size (as Sep's BytesStatisticColumn does).</summary>
+/// <summary>MB/s or rows/s from the mean time and the size of each case's input (as Sep's BytesStatisticColumn does).</summary>
 public sealed class ThroughputColumn : IColumn
 {
-    private readonly Func<double> _amount;
+    private readonly Func<BenchmarkCase, double> _amount;
     private readonly double _scale;
 
-    public ThroughputColumn(string name, Func<double> amount, double scale)
+    public ThroughputColumn(string name, Func<BenchmarkCase, double> amount, double scale)
     {
         ColumnName = name;
         Id = "Throughput." + name;
@@ -43,7 +43,7 @@ public sealed class ThroughputColumn : IColumn
         }
 
         var seconds = statistics.Mean / 1e9;
-        return (_amount() / _scale / seconds).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        return (_amount(benchmarkCase) / _scale / seconds).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
