@@ -33,7 +33,7 @@ internal sealed class BlockProcessor
     }
 
     /// <summary>
-    /// Runs the transform over a block of whole records, one window of <see cref="Window"/> bytes at a time, in two
+    /// Runs the transform over a block of records, one window of <see cref="Window"/> bytes at a time, in two
     /// passes. Pass 1 indexes the window 64 bytes at a time: vector compares give bit masks of commas, line feeds and
     /// quotes; quoted regions are removed from the masks without a branch per quote (a prefix XOR of the quote mask);
     /// the comma mask of each chunk is kept and the line feeds' positions are listed. Pass 2 takes the records:
@@ -890,9 +890,6 @@ internal sealed class BlockProcessor
 
         public int[] Seps { get; set; }
 
-        /// <summary>The index entry of the record's first separator.</summary>
-        public int K { get; set; }
-
         public int FieldCount { get; set; }
 
         public int SamplesWanted { get; set; }
@@ -905,8 +902,8 @@ internal sealed class BlockProcessor
 
         public readonly ReadOnlySpan<byte> Field(int index)
         {
-            var start = index == 0 ? Start : Seps[K + index - 1] + 1;
-            var end = Seps[K + index];
+            var start = index == 0 ? Start : Seps[index - 1] + 1;
+            var end = Seps[index];
             if (index == FieldCount - 1 && end > start && _data[end - 1] == '\r')
             {
                 end--;
