@@ -75,6 +75,29 @@ public sealed class ParallelFileTests : IDisposable
         error.Message.Should().Contain("airport_id=99999");
     }
 
+    [Fact]
+    public async Task Progress_reaches_the_file_length_and_cancellation_stops_the_run_on_two_cores()
+    {
+        var path = Path.Combine(_folder, "generated.csv");
+        var generator = new FlightDataGenerator(seed: 3);
+        await generator.WriteFlightsFileAsync(path, 30_000);
+        var reports = new List<FlightProgress>();
+        var options = new FlightEnrichmentOptions { BlockSizeBytes = 16384, DegreeOfParallelism = 2, Progress = reports.Add };
+
+        var result = await new FlightEnricher(generator.AirportsDimension(), options).EnrichFileAsync(path, Path.Combine(_folder, "out.csv"));
+
+        result.InputRows.Should().Be(30_000);
+        result.BytesRead.Should().Be(new FileInfo(path).Length);
+        reports.Select(r => r.BytesRead).Should().BeInAscendingOrder();
+        reports[^1].BytesRead.Should().Be(new FileInfo(path).Length);
+
+        using var cancel = new CancellationTokenSource();
+        var cancelling = options with { Progress = _ => cancel.Cancel() };
+        var act = () => new FlightEnricher(generator.AirportsDimension(), cancelling)
+            .EnrichFileAsync(path, Path.Combine(_folder, "cancelled.csv"), cancellationToken: cancel.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
     private static (byte[] Output, byte[] Rejects, FlightEnrichmentResult Result) Run(string path, UnknownAirportPolicy policy, int cores)
     {
         var options = new FlightEnrichmentOptions
