@@ -9,6 +9,9 @@ namespace Airline.Pipeline.StateMachines.Internal;
 /// <summary>Turns a parsed JSON tree into the model, recording type problems instead of throwing.</summary>
 internal sealed class ModelReader(List<AslProblem> problems)
 {
+    private static readonly (byte[] Utf8, StateType Type)[] StateTypeNames =
+        [.. Enum.GetValues<StateType>().Select(t => (System.Text.Encoding.UTF8.GetBytes(t.ToString()), t))];
+
     private readonly Stack<JsonElement?[]> _slotPool = new();
 
     public StateMachine? ReadStateMachine(JsonElement root)
@@ -191,8 +194,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return null;
         }
 
-        if (typeElement.ValueKind != JsonValueKind.String || !Enum.TryParse<StateType>(typeElement.GetString(), ignoreCase: false, out var type)
-            || !Enum.IsDefined(type) || char.IsDigit(typeElement.GetString()![0]))
+        if (StateTypeOf(typeElement) is not { } type)
         {
             Problem(Pointer.Child(pointer, "Type"), ProblemCodes.UnknownStateType,
                 $"State '{name}' has Type {typeElement.GetRawText()}; use one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map.");
@@ -775,16 +777,37 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return [];
     }
 
+    /// <summary>The state type named by a Type value (compared as UTF-8: no string per state), or null.</summary>
+    private static StateType? StateTypeOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        foreach (var (utf8, type) in StateTypeNames)
+        {
+            if (value.ValueEquals(utf8))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
     private JitterStrategy? Jitter(JsonProperty p, string parent, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
     {
         if (p.Value.ValueKind == JsonValueKind.String)
         {
-            switch (p.Value.GetString())
+            if (p.Value.ValueEquals("FULL"u8))
             {
-                case "FULL":
-                    return JitterStrategy.Full;
-                case "NONE":
-                    return JitterStrategy.None;
+                return JitterStrategy.Full;
+            }
+
+            if (p.Value.ValueEquals("NONE"u8))
+            {
+                return JitterStrategy.None;
             }
         }
 
