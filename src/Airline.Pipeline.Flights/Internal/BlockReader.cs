@@ -94,20 +94,7 @@ internal sealed class BlockReader
             _carryLength = 0;
             while (true)
             {
-                while (!_endOfStream && filled < buffer.Length)
-                {
-                    // A synchronous file or memory stream is read synchronously: its ReadAsync only moves the read to
-                    // the thread pool, a hop per block that costs more than the read on a busy machine.
-                    var read = _readSynchronously
-                        ? _stream.Read(buffer, filled, buffer.Length - filled)
-                        : await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        _endOfStream = true;
-                    }
-
-                    filled += read;
-                }
+                filled = await FillAsync(buffer, filled, cancellationToken).ConfigureAwait(false);
 
                 var offset = 0;
                 if (_first && (filled >= Bom.Length || _endOfStream))
@@ -174,15 +161,7 @@ internal sealed class BlockReader
             _carry.AsSpan(0, _carryLength).CopyTo(buffer);
             var filled = _carryLength;
             _carryLength = 0;
-            while (!_endOfStream && filled < buffer.Length)
-            {
-                var read = _readSynchronously
-                    ? _stream.Read(buffer, filled, buffer.Length - filled)
-                    : await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                _endOfStream = read == 0;
-                filled += read;
-            }
-
+            filled = await FillAsync(buffer, filled, cancellationToken).ConfigureAwait(false);
             return new Block(buffer, 0, filled, _nextLine, filled) { Final = _endOfStream };
         }
         catch
@@ -201,6 +180,23 @@ internal sealed class BlockReader
             Carry(block.Span[consumed..]);
             _nextLine += lines;
         }
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns how much it holds.</summary>
+    private async ValueTask<int> FillAsync(byte[] buffer, int filled, CancellationToken cancellationToken)
+    {
+        while (!_endOfStream && filled < buffer.Length)
+        {
+            // A synchronous file or memory stream is read synchronously: its ReadAsync only moves the read to the
+            // thread pool, a hop per block that costs more than the read on a busy machine.
+            var read = _readSynchronously
+                ? _stream.Read(buffer, filled, buffer.Length - filled)
+                : await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            _endOfStream = read == 0;
+            filled += read;
+        }
+
+        return filled;
     }
 
     private FlightDataException NoRecordEnd() => new(

@@ -35,31 +35,9 @@ internal sealed class ParallelBlocks
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var workers = new Task[_workers];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Task.Run(() => WorkAsync(stop), CancellationToken.None);
-        }
-
         try
         {
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The first real failure (a fatal row, a record that never ends, an I/O error), not the cancellations
-            // it caused in the other workers.
-            var failure = workers
-                .Where(w => w.IsFaulted)
-                .Select(w => w.Exception!.InnerException!)
-                .FirstOrDefault(e => e is not OperationCanceledException);
-            if (failure is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
-
-            throw;
+            await WorkerGroup.RunAsync(_workers, WorkAsync, static () => false, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -75,24 +53,16 @@ internal sealed class ParallelBlocks
 
     private async Task WorkAsync(CancellationTokenSource stop)
     {
-        try
+        while (await TakeNextAsync(stop.Token).ConfigureAwait(false) is var (block, sequence) && block is not null)
         {
-            while (await TakeNextAsync(stop.Token).ConfigureAwait(false) is var (block, sequence) && block is not null)
+            BlockResult result;
+            using (block)
             {
-                BlockResult result;
-                using (block)
-                {
-                    result = _processor.Process(block.Span, block.FirstLine, _samples);
-                    result.Bytes = block.Bytes;
-                }
-
-                await CompleteAsync(sequence, result, stop.Token).ConfigureAwait(false);
+                result = _processor.Process(block.Span, block.FirstLine, _samples);
+                result.Bytes = block.Bytes;
             }
-        }
-        catch
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            throw;
+
+            await CompleteAsync(sequence, result, stop.Token).ConfigureAwait(false);
         }
     }
 

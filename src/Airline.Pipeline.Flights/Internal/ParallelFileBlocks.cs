@@ -61,32 +61,9 @@ internal sealed class ParallelFileBlocks
     /// <summary>Runs until the end of the file or until a chunk boundary guess fails; true when the file is done.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var workers = new Task[_workers];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Task.Run(() => WorkAsync(stop), CancellationToken.None);
-        }
-
         try
         {
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var failure = workers
-                .Where(w => w.IsFaulted)
-                .Select(w => w.Exception!.InnerException!)
-                .FirstOrDefault(e => e is not OperationCanceledException);
-            if (failure is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
-
-            if (!_stopped)
-            {
-                throw;
-            }
+            await WorkerGroup.RunAsync(_workers, WorkAsync, () => _stopped, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -103,27 +80,18 @@ internal sealed class ParallelFileBlocks
 
     private async Task WorkAsync(CancellationTokenSource stop)
     {
-        try
+        while (true)
         {
-            while (true)
+            await _inFlight.WaitAsync(stop.Token).ConfigureAwait(false);
+            var index = Interlocked.Increment(ref _nextChunk);
+            var chunkStart = _start + (index * _chunkSize);
+            if (chunkStart >= _length)
             {
-                await _inFlight.WaitAsync(stop.Token).ConfigureAwait(false);
-                var index = Interlocked.Increment(ref _nextChunk);
-                var chunkStart = _start + (index * _chunkSize);
-                if (chunkStart >= _length)
-                {
-                    _inFlight.Release();
-                    return;
-                }
-
-                var chunk = ReadChunk(index, chunkStart);
-                await CompleteAsync(chunk, stop).ConfigureAwait(false);
+                _inFlight.Release();
+                return;
             }
-        }
-        catch when (!stop.IsCancellationRequested)
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            throw;
+
+            await CompleteAsync(ReadChunk(index, chunkStart), stop).ConfigureAwait(false);
         }
     }
 
