@@ -402,23 +402,9 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return [];
         }
 
-        var pointer = Pointer.Child(fields.Pointer, "Branches");
-        var branches = ImmutableArray.CreateBuilder<ParallelBranch>();
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            var at = Pointer.Child(pointer, index++);
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                Problem(at, ProblemCodes.WrongType, $"A branch must be an object with StartAt and States, not a {Kind(item)}.");
-                continue;
-            }
-
-            branches.Add(ReadGraph(item, at, static (start, states, comment, unknown, _) =>
+        return ReadObjects(array, Pointer.Child(fields.Pointer, "Branches"), "A branch must be an object with StartAt and States", (item, at) =>
+            ReadGraph(item, at, static (start, states, comment, unknown, _) =>
                 new ParallelBranch { StartAt = start, States = states, Comment = comment, UnknownFields = unknown }));
-        }
-
-        return branches.DrainToImmutable();
     }
 
     private ItemProcessor? ReadProcessor(Fields fields, Field field)
@@ -487,18 +473,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return [];
         }
 
-        var pointer = Pointer.Child(fields.Pointer, "Retry");
-        var retriers = ImmutableArray.CreateBuilder<Retrier>();
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
+        return ReadObjects(array, Pointer.Child(fields.Pointer, "Retry"), "A retrier must be an object with ErrorEquals", (item, at) =>
         {
-            var at = Pointer.Child(pointer, index++);
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                Problem(at, ProblemCodes.WrongType, $"A retrier must be an object with ErrorEquals, not a {Kind(item)}.");
-                continue;
-            }
-
             ImmutableArray<string> errorEquals = [];
             int? interval = null, maxAttempts = null, maxDelay = null;
             decimal? backoff = null;
@@ -541,7 +517,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 Problem(at, ProblemCodes.MissingField, "The retrier has no ErrorEquals; add e.g. \"ErrorEquals\": [\"States.ALL\"].");
             }
 
-            retriers.Add(new Retrier
+            return new Retrier
             {
                 ErrorEquals = errorEquals,
                 IntervalSeconds = interval,
@@ -551,10 +527,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 JitterStrategy = jitter,
                 Comment = comment,
                 UnknownFields = unknown.DrainToImmutable(),
-            });
-        }
-
-        return retriers.DrainToImmutable();
+            };
+        });
     }
 
     private ImmutableArray<Catcher> ReadCatch(Fields fields)
@@ -564,18 +538,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return [];
         }
 
-        var pointer = Pointer.Child(fields.Pointer, "Catch");
-        var catchers = ImmutableArray.CreateBuilder<Catcher>();
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
+        return ReadObjects(array, Pointer.Child(fields.Pointer, "Catch"), "A catcher must be an object with ErrorEquals and Next", (item, at) =>
         {
-            var at = Pointer.Child(pointer, index++);
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                Problem(at, ProblemCodes.WrongType, $"A catcher must be an object with ErrorEquals and Next, not a {Kind(item)}.");
-                continue;
-            }
-
             ImmutableArray<string> errorEquals = [];
             var next = string.Empty;
             OptionalPath? resultPath = null;
@@ -622,7 +586,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 Problem(at, ProblemCodes.MissingField, "The catcher has no Next; add \"Next\": \"<state that handles the error>\".");
             }
 
-            catchers.Add(new Catcher
+            return new Catcher
             {
                 ErrorEquals = errorEquals,
                 Next = next,
@@ -631,10 +595,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 Assign = assign,
                 Comment = comment,
                 UnknownFields = unknown.DrainToImmutable(),
-            });
-        }
-
-        return catchers.DrainToImmutable();
+            };
+        });
     }
 
     private ImmutableArray<ChoiceRule> ReadChoiceRules(Fields fields, Field field)
@@ -645,6 +607,27 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
 
         return ReadRuleArray(array, Pointer.Child(fields.Pointer, field.ToString()));
+    }
+
+    /// <summary>Reads an array whose items must be objects: each object at its pointer, anything else reported as the
+    /// wrong type and skipped.</summary>
+    private ImmutableArray<T> ReadObjects<T>(JsonElement array, string pointer, string expected, Func<JsonElement, string, T> read)
+    {
+        var items = ImmutableArray.CreateBuilder<T>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = Pointer.Child(pointer, index++);
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Problem(at, ProblemCodes.WrongType, $"{expected}, not a {Kind(item)}.");
+                continue;
+            }
+
+            items.Add(read(item, at));
+        }
+
+        return items.DrainToImmutable();
     }
 
     private ImmutableArray<ChoiceRule> ReadRuleArray(JsonElement array, string pointer)
