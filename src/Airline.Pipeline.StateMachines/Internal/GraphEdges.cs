@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Airline.Pipeline.StateMachines.Model;
 
 namespace Airline.Pipeline.StateMachines.Internal;
@@ -40,56 +41,145 @@ internal sealed class GraphEdges
         }
 
         var start = new int[states.Length + 1];
-        var targets = new int[Math.Max(4, states.Length * 2)];
-        var count = 0;
+        var sink = new TargetList(states, positions, new int[Math.Max(4, states.Length * 2)]);
         for (var i = 0; i < states.Length; i++)
         {
-            start[i] = count;
-            switch (states[i])
+            start[i] = sink.Count;
+            AddTargets(states[i], ref sink);
+        }
+
+        start[states.Length] = sink.Count;
+        return new GraphEdges(start, sink.Targets.AsSpan(0, sink.Count).ToArray(), canonical);
+    }
+
+    /// <summary>
+    /// For graphs of at most 64 states (Parallel branches, Map processors): which states the start reaches and which
+    /// reach a terminal state, as bit masks by canonical position, with nothing allocated.
+    /// </summary>
+    public static (ulong Reached, ulong Ending) SmallReach(StateGraph graph, int startIndex)
+    {
+        var states = graph.States;
+        Span<ulong> successors = stackalloc ulong[states.Length];
+        var terminals = 0UL;
+        for (var i = 0; i < states.Length; i++)
+        {
+            var sink = new TargetMask(states);
+            AddTargets(states[i], ref sink);
+            successors[i] = sink.Mask;
+            if (states[i].IsTerminal)
             {
-                case FlowState flow:
-                    Add(flow.Next);
-                    if (flow is RecoverableState recoverable)
-                    {
-                        foreach (var catcher in recoverable.Catch)
-                        {
-                            Add(catcher.Next);
-                        }
-                    }
-
-                    break;
-                case ChoiceState choice:
-                    foreach (var rule in choice.Choices)
-                    {
-                        Add(rule.Next);
-                    }
-
-                    Add(choice.Default);
-                    break;
+                terminals |= 1UL << Scan(states, states[i].Name);
             }
         }
 
-        start[states.Length] = count;
-        return new GraphEdges(start, targets.AsSpan(0, count).ToArray(), canonical);
+        var reached = 1UL << startIndex;
+        for (var grown = true; grown;)
+        {
+            var next = reached;
+            for (var i = 0; i < states.Length; i++)
+            {
+                if ((reached & (1UL << i)) != 0)
+                {
+                    next |= successors[i];
+                }
+            }
 
-        void Add(string? name)
+            grown = next != reached;
+            reached = next;
+        }
+
+        var ending = terminals;
+        for (var grown = true; grown;)
+        {
+            var next = ending;
+            for (var i = 0; i < states.Length; i++)
+            {
+                if ((successors[i] & ending) != 0)
+                {
+                    next |= 1UL << i;
+                }
+            }
+
+            grown = next != ending;
+            ending = next;
+        }
+
+        return (reached, ending);
+    }
+
+    public const int SmallReachLimit = 64;
+
+    /// <summary>The targets of <see cref="State.Transitions"/> (Next, Catch Next, Choice Next and Default), in order.</summary>
+    private static void AddTargets<TSink>(State state, ref TSink sink)
+        where TSink : struct, ITargetSink
+    {
+        switch (state)
+        {
+            case FlowState flow:
+                sink.Add(flow.Next);
+                if (flow is RecoverableState recoverable)
+                {
+                    foreach (var catcher in recoverable.Catch)
+                    {
+                        sink.Add(catcher.Next);
+                    }
+                }
+
+                break;
+            case ChoiceState choice:
+                foreach (var rule in choice.Choices)
+                {
+                    sink.Add(rule.Next);
+                }
+
+                sink.Add(choice.Default);
+                break;
+        }
+    }
+
+    private interface ITargetSink
+    {
+        void Add(string? name);
+    }
+
+    private struct TargetList(ImmutableArray<State> states, Dictionary<string, int>? positions, int[] targets) : ITargetSink
+    {
+        public int[] Targets = targets;
+
+        public int Count;
+
+        public void Add(string? name)
         {
             var target = name is null ? -1 : positions is null ? Scan(states, name) : positions.GetValueOrDefault(name, -1);
             if (target >= 0)
             {
-                if (count == targets.Length)
+                if (Count == Targets.Length)
                 {
-                    Array.Resize(ref targets, targets.Length * 2);
+                    Array.Resize(ref Targets, Targets.Length * 2);
                 }
 
-                targets[count++] = target;
+                Targets[Count++] = target;
+            }
+        }
+    }
+
+    private struct TargetMask(ImmutableArray<State> states) : ITargetSink
+    {
+        public ulong Mask;
+
+        public void Add(string? name)
+        {
+            var target = name is null ? -1 : Scan(states, name);
+            if (target >= 0)
+            {
+                Mask |= 1UL << target;
             }
         }
     }
 
     private const int SmallGraph = 8;
 
-    private static int Scan(System.Collections.Immutable.ImmutableArray<State> states, string name)
+    public static int Scan(ImmutableArray<State> states, string name)
     {
         for (var i = 0; i < states.Length; i++)
         {
@@ -130,7 +220,7 @@ internal sealed class GraphEdges
     }
 
     /// <summary>Marks every state reachable from <paramref name="roots"/> (breadth first).</summary>
-    public bool[] Reach(IEnumerable<int> roots)
+    public bool[] Reach(ReadOnlySpan<int> roots)
     {
         var seen = new bool[Count];
         var queue = new int[Count];

@@ -6,7 +6,7 @@ using Airline.Pipeline.StateMachines.Validation;
 namespace Airline.Pipeline.StateMachines.Internal;
 
 /// <summary>Warnings for mistakes AWS accepts; the seeds' workflow makes all three.</summary>
-internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
+internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems, Func<StateGraph, GraphEdges> edgesOf)
 {
     private static readonly string[] FailureWords = ["FAIL", "ERROR", "CANCEL", "STOP", "TIMEOUT", "TIMED_OUT", "ABORT"];
 
@@ -17,9 +17,11 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
         "arn:aws:states:::batch:", "arn:aws:states:::ecs:", "arn:aws:states:::states:", "arn:aws:states:::bedrock:",
     ];
 
-    public void Check(StateGraph graph, string pointer)
+    private const int NestedGraphSteps = 5;
+
+    public void Check(StateGraph graph, LazyPointer pointer)
     {
-        var statesPointer = pointer + "/States";
+        var statesPointer = (pointer + "/States").WithAtMost(NestedGraphSteps);
         GraphEdges? edges = null;
         int[]? components = null;
         HashSet<int>? componentsWithWait = null;
@@ -37,7 +39,7 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
                     CheckJobStateChoice(graph, choice, statesPointer);
                     if (components is null)
                     {
-                        edges = GraphEdges.Of(graph);
+                        edges = edgesOf(graph);
                         components = edges.Components();
                         componentsWithWait = [];
                         for (var i = 0; i < graph.States.Length; i++)
@@ -54,19 +56,19 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
                 case ParallelState parallel:
                     for (var i = 0; i < parallel.Branches.Length; i++)
                     {
-                        Check(parallel.Branches[i], Pointer.Child(Pointer.Child(statesPointer, state.Name) + "/Branches", i));
+                        Check(parallel.Branches[i], LazyPointer.Child(LazyPointer.Child(statesPointer, state.Name) + "/Branches", i));
                     }
 
                     break;
                 case MapState map:
                     if (map.ItemProcessor is { } processor)
                     {
-                        Check(processor, Pointer.Child(statesPointer, state.Name) + "/ItemProcessor");
+                        Check(processor, LazyPointer.Child(statesPointer, state.Name) + "/ItemProcessor");
                     }
 
                     if (map.Iterator is { } iterator)
                     {
-                        Check(iterator, Pointer.Child(statesPointer, state.Name) + "/Iterator");
+                        Check(iterator, LazyPointer.Child(statesPointer, state.Name) + "/Iterator");
                     }
 
                     break;
@@ -74,7 +76,7 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
         }
     }
 
-    private void CheckRetry(TaskState task, string statesPointer)
+    private void CheckRetry(TaskState task, LazyPointer statesPointer)
     {
         if (!task.Retry.IsEmpty)
         {
@@ -86,7 +88,7 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
             || resource.Contains(":lambda:", StringComparison.Ordinal) && resource.Contains(":function:", StringComparison.Ordinal);
         if (prone)
         {
-            Warn(Pointer.Child(statesPointer, task.Name), ProblemCodes.LintTaskWithoutRetry,
+            Warn(LazyPointer.Child(statesPointer, task.Name), ProblemCodes.LintTaskWithoutRetry,
                 $"Task '{task.Name}' calls {resource} with no Retry; throttling and transient service errors will fail the execution. " +
                 "Add a Retry for the service's throttling errors (e.g. Lambda.TooManyRequestsException, Glue.ThrottlingException) with BackoffRate and JitterStrategy FULL.");
         }
@@ -96,14 +98,14 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
     /// A Choice that tests JobRunState right after a Glue start: after <c>.sync</c> a failed job already failed the Task
     /// (only a Catch sees it); after a plain start the result has only JobRunId, so JobRunState is never there.
     /// </summary>
-    private void CheckJobStateChoice(StateGraph graph, ChoiceState choice, string statesPointer)
+    private void CheckJobStateChoice(StateGraph graph, ChoiceState choice, LazyPointer statesPointer)
     {
         if (!AnyRule(choice.Choices, static r => r.Variable?.Contains("JobRunState", StringComparison.Ordinal) == true))
         {
             return;
         }
 
-        var pointer = Pointer.Child(statesPointer, choice.Name);
+        var pointer = LazyPointer.Child(statesPointer, choice.Name);
         foreach (var source in graph.States.OfType<TaskState>().Where(t => t.Next == choice.Name))
         {
             if (source.Resource.StartsWith("arn:aws:states:::glue:startJobRun.sync", StringComparison.Ordinal))
@@ -122,7 +124,7 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
     }
 
     /// <summary>A Choice in a loop with a Wait that never tests for a failure value can spin until the execution times out.</summary>
-    private void CheckPollLoop(ChoiceState choice, int component, string statesPointer, HashSet<int> componentsWithWait)
+    private void CheckPollLoop(ChoiceState choice, int component, LazyPointer statesPointer, HashSet<int> componentsWithWait)
     {
         if (!componentsWithWait.Contains(component))
         {
@@ -134,7 +136,7 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
             && FailureWords.Any(w => operand.GetString()!.Contains(w, StringComparison.OrdinalIgnoreCase)));
         if (!testsFailure)
         {
-            Warn(Pointer.Child(statesPointer, choice.Name), ProblemCodes.LintPollLoopWithoutFailureExit,
+            Warn(LazyPointer.Child(statesPointer, choice.Name), ProblemCodes.LintPollLoopWithoutFailureExit,
                 $"Choice '{choice.Name}' polls in a loop with a Wait but never tests for a failure (FAILED, CANCELLED, ERROR...), " +
                 "so a failed run loops until the execution times out; add a rule that goes to the failure handling.");
         }
@@ -173,6 +175,6 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems)
         || rule.Or is { } anyOf && AnyRule(anyOf, predicate)
         || rule.Not is { } negated && AnyRule(negated, predicate);
 
-    private void Warn(string pointer, string code, string message) =>
-        problems.Add(new AslProblem(pointer, code, message, ProblemSeverity.Warning));
+    private void Warn(LazyPointer pointer, string code, string message) =>
+        problems.Add(new AslProblem(pointer.ToString(), code, message, ProblemSeverity.Warning));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Airline.Pipeline.StateMachines.Model;
 using Airline.Pipeline.StateMachines.Validation;
@@ -14,7 +15,12 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         "StartAt", "States", "Comment", "Version", "TimeoutSeconds", "QueryLanguage",
     };
 
-    private readonly Dictionary<string, string> _namePointers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    // The graph checks and the lints walk the same large graphs: their edges are built once.
+    private readonly Dictionary<StateGraph, GraphEdges> _largeGraphEdges = new(ReferenceEqualityComparer.Instance);
+
+    private StateGraph? _root;
 
     // Large machines repeat a handful of Resource ARNs: each distinct one goes through the regexes once per validation.
     private readonly Dictionary<string, (ResourceKind Kind, string? Reason)> _resourceVerdicts = new(StringComparer.Ordinal);
@@ -43,12 +49,14 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
     public void Check(StateMachine machine)
     {
+        _root = machine;
+        _names.EnsureCapacity(CountStates(machine));
         var language = machine.QueryLanguage ?? QueryLanguage.JsonPath;
         foreach (var (name, _) in machine.UnknownFields)
         {
             if (!TopLevelFields.Contains(name) || !fromJson)
             {
-                Error(Pointer.Child(string.Empty, name), ProblemCodes.UnknownField,
+                Error(LazyPointer.Child(string.Empty, name), ProblemCodes.UnknownField,
                     $"'{name}' is not a top-level ASL field; remove it (top-level fields: {string.Join(", ", TopLevelFields)}).");
             }
         }
@@ -66,11 +74,11 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         CheckGraph(machine, string.Empty, language);
         if (options.Lints)
         {
-            new Lints(problems).Check(machine, string.Empty);
+            new Lints(problems, EdgesOf).Check(machine, string.Empty);
         }
     }
 
-    private void CheckGraph(StateGraph graph, string pointer, QueryLanguage language)
+    private void CheckGraph(StateGraph graph, LazyPointer pointer, QueryLanguage language)
     {
         foreach (var (name, _) in graph.UnknownFields)
         {
@@ -79,12 +87,12 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 continue;
             }
 
-            Error(Pointer.Child(pointer, name), ProblemCodes.UnknownField,
-                $"'{name}' is not allowed here; a {(pointer.Length == 0 ? "state machine" : "branch or processor")} has StartAt, States and Comment" +
+            Error(LazyPointer.Child(pointer, name), ProblemCodes.UnknownField,
+                $"'{name}' is not allowed here; a {(pointer.IsRoot ? "state machine" : "branch or processor")} has StartAt, States and Comment" +
                 (graph is ItemProcessor ? " (and ProcessorConfig)." : "."));
         }
 
-        var statesPointer = pointer + "/States";
+        var statesPointer = (pointer + "/States").WithAtMost(NestedGraphSteps);
         if (graph.States.IsEmpty)
         {
             Error(statesPointer, ProblemCodes.MissingField, "States is empty; add at least one state.");
@@ -105,7 +113,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
         foreach (var state in graph.States)
         {
-            var statePointer = Pointer.Child(statesPointer, state.Name);
+            var statePointer = LazyPointer.Child(statesPointer, state.Name);
             CheckState(state, statePointer, state.QueryLanguage ?? language);
             CheckTargets(graph, state, statePointer);
         }
@@ -113,14 +121,14 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         CheckReachability(graph, statesPointer);
     }
 
-    private void CheckTargets(StateGraph graph, State state, string pointer)
+    private void CheckTargets(StateGraph graph, State state, LazyPointer pointer)
     {
         // The pointer of the field is built only when the target is unknown: index < 0 means a field of the state itself.
         void Target(string? target, string list, int index, string field)
         {
             if (target is not null && graph.FindState(target) is null)
             {
-                var at = index < 0 ? pointer + list : Pointer.Child(pointer + list, index) + "/Next";
+                var at = index < 0 ? pointer + list : LazyPointer.Child(pointer + list, index) + "/Next";
                 Error(at, ProblemCodes.UnknownTarget,
                     $"{field} names '{target}', which is not a state of this graph (a branch or Map processor cannot leave itself); use one of: {Names(graph)}.");
             }
@@ -150,7 +158,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckReachability(StateGraph graph, string statesPointer)
+    private void CheckReachability(StateGraph graph, LazyPointer statesPointer)
     {
         if (graph.FindState(graph.StartAt) is not { } start)
         {
@@ -158,39 +166,151 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
 
         var states = graph.States;
-        var edges = GraphEdges.Of(graph);
-        var canonical = edges.Canonical;
         var startIndex = 0;
         while (!ReferenceEquals(states[startIndex], start))
         {
             startIndex++;
         }
 
+        if (states.Length <= GraphEdges.SmallReachLimit)
+        {
+            var (reachedMask, endingMask) = GraphEdges.SmallReach(graph, startIndex);
+            for (var i = 0; i < states.Length; i++)
+            {
+                var bit = 1UL << GraphEdges.Scan(states, states[i].Name);
+                ReportReach(graph, statesPointer, i, (reachedMask & bit) != 0, (endingMask & bit) != 0);
+            }
+
+            return;
+        }
+
+        var edges = EdgesOf(graph);
+        var canonical = edges.Canonical;
         var reached = edges.Reach([startIndex]);
-        var terminals = new List<int>();
+        var terminals = new int[states.Length];
+        var terminalCount = 0;
         for (var i = 0; i < states.Length; i++)
         {
-            if (!reached[canonical[i]])
+            if (reached[canonical[i]] && states[i].IsTerminal)
             {
-                Error(Pointer.Child(statesPointer, states[i].Name), ProblemCodes.Unreachable,
-                    $"State '{states[i].Name}' cannot be reached from StartAt '{graph.StartAt}'; go to it with a Next, Default or Catch, or remove it.");
-            }
-            else if (states[i].IsTerminal)
-            {
-                terminals.Add(canonical[i]);
+                terminals[terminalCount++] = canonical[i];
             }
         }
 
-        var ending = edges.Reversed().Reach(terminals);
+        var ending = edges.Reversed().Reach(terminals.AsSpan(0, terminalCount));
         for (var i = 0; i < states.Length; i++)
         {
-            if (reached[canonical[i]] && !ending[canonical[i]])
+            ReportReach(graph, statesPointer, i, reached[canonical[i]], ending[canonical[i]]);
+        }
+    }
+
+    private void ReportReach(StateGraph graph, LazyPointer statesPointer, int position, bool reached, bool ending)
+    {
+        var name = graph.States[position].Name;
+        if (!reached)
+        {
+            Error(LazyPointer.Child(statesPointer, name), ProblemCodes.Unreachable,
+                $"State '{name}' cannot be reached from StartAt '{graph.StartAt}'; go to it with a Next, Default or Catch, or remove it.");
+        }
+        else if (!ending)
+        {
+            Error(LazyPointer.Child(statesPointer, name), ProblemCodes.NoTerminal,
+                $"From state '{name}' no End, Succeed or Fail state can be reached, so the execution can never finish; " +
+                "give the loop an exit (a Choice rule or Catch that leads to a terminal state).");
+        }
+    }
+
+    private GraphEdges EdgesOf(StateGraph graph)
+    {
+        if (graph.States.Length <= LargeGraph)
+        {
+            return GraphEdges.Of(graph);
+        }
+
+        if (!_largeGraphEdges.TryGetValue(graph, out var edges))
+        {
+            edges = GraphEdges.Of(graph);
+            _largeGraphEdges.Add(graph, edges);
+        }
+
+        return edges;
+    }
+
+    private const int LargeGraph = 16;
+
+    // A branch's States is 5 steps from the machine's (/States/P/Branches/0/States): deeper ones are built once per graph.
+    private const int NestedGraphSteps = 5;
+
+    private static int CountStates(StateGraph graph)
+    {
+        var count = graph.States.Length;
+        foreach (var state in graph.States)
+        {
+            switch (state)
             {
-                Error(Pointer.Child(statesPointer, states[i].Name), ProblemCodes.NoTerminal,
-                    $"From state '{states[i].Name}' no End, Succeed or Fail state can be reached, so the execution can never finish; " +
-                    "give the loop an exit (a Choice rule or Catch that leads to a terminal state).");
+                case ParallelState parallel:
+                    foreach (var branch in parallel.Branches)
+                    {
+                        count += CountStates(branch);
+                    }
+
+                    break;
+                case MapState map:
+                    count += (map.ItemProcessor is { } processor ? CountStates(processor) : 0) + (map.Iterator is { } iterator ? CountStates(iterator) : 0);
+                    break;
             }
         }
+
+        return count;
+    }
+
+    /// <summary>The pointer of the first state named <paramref name="name"/>, in the order <see cref="CheckGraph"/> visits
+    /// states (each state before the graphs nested in it): only a duplicate name needs it.</summary>
+    private static string? FirstPointerOf(StateGraph graph, string pointer, string name)
+    {
+        var statesPointer = pointer + "/States";
+        foreach (var state in graph.States)
+        {
+            var statePointer = Pointer.Child(statesPointer, state.Name);
+            if (state.Name == name)
+            {
+                return statePointer;
+            }
+
+            var nested = new List<(StateGraph Graph, string Pointer)>();
+            switch (state)
+            {
+                case ParallelState parallel:
+                    for (var i = 0; i < parallel.Branches.Length; i++)
+                    {
+                        nested.Add((parallel.Branches[i], Pointer.Child(statePointer + "/Branches", i)));
+                    }
+
+                    break;
+                case MapState map:
+                    if (map.ItemProcessor is { } processor)
+                    {
+                        nested.Add((processor, statePointer + "/ItemProcessor"));
+                    }
+
+                    if (map.Iterator is { } iterator)
+                    {
+                        nested.Add((iterator, statePointer + "/Iterator"));
+                    }
+
+                    break;
+            }
+
+            foreach (var (child, childPointer) in nested)
+            {
+                if (FirstPointerOf(child, childPointer, name) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Names(StateGraph graph) =>
@@ -198,7 +318,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             ? string.Join(", ", graph.States.Select(s => $"'{s.Name}'"))
             : string.Join(", ", graph.States.Take(12).Select(s => $"'{s.Name}'")) + ", ...";
 
-    private void CheckState(State state, string pointer, QueryLanguage language)
+    private void CheckState(State state, LazyPointer pointer, QueryLanguage language)
     {
         if (state.Name.Length is 0 or > Limits.MaxStateNameLength)
         {
@@ -206,10 +326,10 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 $"State name '{Short(state.Name)}' is {state.Name.Length} characters; use 1 to {Limits.MaxStateNameLength}.");
         }
 
-        if (!_namePointers.TryAdd(state.Name, pointer))
+        if (!_names.Add(state.Name))
         {
             Error(pointer, ProblemCodes.DuplicateStateName,
-                $"State name '{state.Name}' is also used at {_namePointers[state.Name]}; state names must be unique across the whole definition, nested graphs included.");
+                $"State name '{state.Name}' is also used at {FirstPointerOf(_root!, string.Empty, state.Name)}; state names must be unique across the whole definition, nested graphs included.");
         }
 
         CheckUnknownFields(state, pointer);
@@ -241,7 +361,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
                 for (var i = 0; i < parallel.Branches.Length; i++)
                 {
-                    CheckGraph(parallel.Branches[i], Pointer.Child(pointer + "/Branches", i), language);
+                    CheckGraph(parallel.Branches[i], LazyPointer.Child(pointer + "/Branches", i), language);
                 }
 
                 break;
@@ -269,7 +389,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckFlow(FlowState flow, string pointer, QueryLanguage language)
+    private void CheckFlow(FlowState flow, LazyPointer pointer, QueryLanguage language)
     {
         if (flow.Next is not null && flow.End == true)
         {
@@ -297,11 +417,11 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     private bool HasWrongTyped(State state, params string[] names) =>
         fromJson && state.UnknownFields.Any(f => names.Contains(f.Key, StringComparer.Ordinal));
 
-    private void CheckUnknownFields(State state, string pointer)
+    private void CheckUnknownFields(State state, LazyPointer pointer)
     {
         foreach (var (name, value) in state.UnknownFields)
         {
-            var at = Pointer.Child(pointer, name);
+            var at = LazyPointer.Child(pointer, name);
             if (FieldTable.Allows(state.Type, name))
             {
                 if (!fromJson)
@@ -330,7 +450,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckLanguageFields(State state, string pointer, QueryLanguage language)
+    private void CheckLanguageFields(State state, LazyPointer pointer, QueryLanguage language)
     {
         var present = PresentFields(state);
         if (language == QueryLanguage.Jsonata)
@@ -339,7 +459,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             {
                 if (present.Contains(field))
                 {
-                    Error(Pointer.Child(pointer, field.ToString()), ProblemCodes.QueryLanguageField,
+                    Error(LazyPointer.Child(pointer, field.ToString()), ProblemCodes.QueryLanguageField,
                         $"{field} is a JSONPath field, but '{state.Name}' uses JSONata; use Arguments, Output, Items or Assign with {{% ... %}} expressions instead.");
                 }
             }
@@ -350,7 +470,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             {
                 if (present.Contains(field))
                 {
-                    Error(Pointer.Child(pointer, field.ToString()), ProblemCodes.QueryLanguageField,
+                    Error(LazyPointer.Child(pointer, field.ToString()), ProblemCodes.QueryLanguageField,
                         $"{field} is a JSONata field, but '{state.Name}' uses JSONPath; set \"QueryLanguage\": \"JSONata\" on the state (or machine), or use Parameters/ResultSelector/ResultPath/OutputPath.");
                 }
             }
@@ -434,7 +554,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         public readonly bool Contains(Field field) => (_bits & (1UL << (int)field)) != 0;
     }
 
-    private void CheckTask(TaskState task, string pointer, QueryLanguage language)
+    private void CheckTask(TaskState task, LazyPointer pointer, QueryLanguage language)
     {
         if (task.ResourceTemplate is null && task.Resource.Length > 0)
         {
@@ -484,7 +604,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckWait(WaitState wait, string pointer, QueryLanguage language)
+    private void CheckWait(WaitState wait, LazyPointer pointer, QueryLanguage language)
     {
         var count = (wait.Seconds is null ? 0 : 1) + (wait.SecondsPath is null ? 0 : 1) + (wait.Timestamp is null ? 0 : 1) + (wait.TimestampPath is null ? 0 : 1);
         if (count != 1 && !HasWrongTyped(wait, "Seconds", "SecondsPath", "Timestamp", "TimestampPath"))
@@ -510,7 +630,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckFail(FailState fail, string pointer, QueryLanguage language)
+    private void CheckFail(FailState fail, LazyPointer pointer, QueryLanguage language)
     {
         Exclusive(pointer, "Error", fail.Error is not null, "ErrorPath", fail.ErrorPath is not null);
         Exclusive(pointer, "Cause", fail.Cause is not null, "CausePath", fail.CausePath is not null);
@@ -527,7 +647,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckChoice(ChoiceState choice, string pointer, QueryLanguage language)
+    private void CheckChoice(ChoiceState choice, LazyPointer pointer, QueryLanguage language)
     {
         if (choice.Choices.IsEmpty && !HasWrongTyped(choice, "Choices"))
         {
@@ -536,7 +656,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
         for (var i = 0; i < choice.Choices.Length; i++)
         {
-            var rulePointer = Pointer.Child(pointer + "/Choices", i);
+            var rulePointer = LazyPointer.Child(pointer + "/Choices", i);
             var rule = choice.Choices[i];
             if (rule.Next is null)
             {
@@ -547,7 +667,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckRule(ChoiceRule rule, string pointer, QueryLanguage language, bool topLevel)
+    private void CheckRule(ChoiceRule rule, LazyPointer pointer, QueryLanguage language, bool topLevel)
     {
         foreach (var (name, _) in rule.UnknownFields)
         {
@@ -556,7 +676,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 continue;
             }
 
-            Error(Pointer.Child(pointer, name), ProblemCodes.InvalidChoiceRule, ChoiceOperators.TryParse(name, out _)
+            Error(LazyPointer.Child(pointer, name), ProblemCodes.InvalidChoiceRule, ChoiceOperators.TryParse(name, out _)
                 ? $"A rule has one comparison; {name} is a second one. Combine comparisons with And, Or or Not."
                 : $"'{name}' is not a Choice rule field; remove it.");
         }
@@ -647,7 +767,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckNested(ImmutableArray<ChoiceRule>? rules, string pointer, QueryLanguage language)
+    private void CheckNested(ImmutableArray<ChoiceRule>? rules, LazyPointer pointer, QueryLanguage language)
     {
         if (rules is not { } list)
         {
@@ -661,11 +781,11 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
         for (var i = 0; i < list.Length; i++)
         {
-            CheckRule(list[i], Pointer.Child(pointer, i), language, topLevel: false);
+            CheckRule(list[i], LazyPointer.Child(pointer, i), language, topLevel: false);
         }
     }
 
-    private void CheckOperand(ChoiceOperator op, JsonElement operand, string rulePointer)
+    private void CheckOperand(ChoiceOperator op, JsonElement operand, LazyPointer rulePointer)
     {
         var name = op.JsonName();
         switch (op.OperandKind())
@@ -673,7 +793,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             case ChoiceOperandKind.Path:
                 if (operand.ValueKind != JsonValueKind.String)
                 {
-                    Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a path string, not {operand.GetRawText()}.");
+                    Error(LazyPointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a path string, not {operand.GetRawText()}.");
                 }
                 else
                 {
@@ -682,21 +802,21 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
                 break;
             case ChoiceOperandKind.String when operand.ValueKind != JsonValueKind.String:
-                Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a string, not {operand.GetRawText()}.");
+                Error(LazyPointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a string, not {operand.GetRawText()}.");
                 break;
             case ChoiceOperandKind.Number when operand.ValueKind != JsonValueKind.Number:
-                Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a number, not {operand.GetRawText()}; for a path use {name}Path.");
+                Error(LazyPointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes a number, not {operand.GetRawText()}; for a path use {name}Path.");
                 break;
             case ChoiceOperandKind.Boolean when operand.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
-                Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes true or false, not {operand.GetRawText()}.");
+                Error(LazyPointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes true or false, not {operand.GetRawText()}.");
                 break;
             case ChoiceOperandKind.Timestamp when operand.ValueKind != JsonValueKind.String || !IsTimestamp(operand.GetString()!):
-                Error(Pointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes an RFC 3339 timestamp string such as \"2026-01-01T00:00:00Z\", not {operand.GetRawText()}.");
+                Error(LazyPointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes an RFC 3339 timestamp string such as \"2026-01-01T00:00:00Z\", not {operand.GetRawText()}.");
                 break;
         }
     }
 
-    private void CheckMap(MapState map, string pointer, QueryLanguage language)
+    private void CheckMap(MapState map, LazyPointer pointer, QueryLanguage language)
     {
         if (map.ItemProcessor is not null && map.Iterator is not null)
         {
@@ -798,13 +918,13 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckItemReader(ItemReader reader, string pointer, QueryLanguage language)
+    private void CheckItemReader(ItemReader reader, LazyPointer pointer, QueryLanguage language)
     {
         foreach (var (name, _) in reader.UnknownFields)
         {
             if (!(fromJson && name == "Resource"))
             {
-                Error(Pointer.Child(pointer, name), ProblemCodes.UnknownField, $"'{name}' is not an ItemReader field (Resource, ReaderConfig, Parameters, Arguments).");
+                Error(LazyPointer.Child(pointer, name), ProblemCodes.UnknownField, $"'{name}' is not an ItemReader field (Resource, ReaderConfig, Parameters, Arguments).");
             }
         }
 
@@ -828,7 +948,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         CheckJsonataTemplate(reader.Arguments, pointer, "/Arguments", language);
     }
 
-    private void CheckPairs(JsonElement? element, string pointer, string[] fields)
+    private void CheckPairs(JsonElement? element, LazyPointer pointer, string[] fields)
     {
         if (element is not { ValueKind: JsonValueKind.Object } value)
         {
@@ -841,23 +961,20 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckRetry(RecoverableState state, string pointer, QueryLanguage language)
+    private void CheckRetry(RecoverableState state, LazyPointer pointer, QueryLanguage language)
     {
         _ = language;
         for (var i = 0; i < state.Retry.Length; i++)
         {
             var retrier = state.Retry[i];
-            string? at = null;
-
-            // The retrier's pointer is built only when a problem is reported.
-            string At() => at ??= ItemPointer(pointer, "/Retry", i);
+            LazyPointer At() => ItemPointer(pointer, "/Retry", i);
 
             CheckErrorEquals(retrier.ErrorEquals, pointer, "/Retry", i, last: i == state.Retry.Length - 1, "retrier");
             foreach (var (name, _) in retrier.UnknownFields)
             {
                 if (!(fromJson && name is "ErrorEquals" or "IntervalSeconds" or "MaxAttempts" or "BackoffRate" or "MaxDelaySeconds" or "JitterStrategy" or "Comment"))
                 {
-                    Error(Pointer.Child(At(), name), ProblemCodes.UnknownField,
+                    Error(LazyPointer.Child(At(), name), ProblemCodes.UnknownField,
                         $"'{name}' is not a retrier field (ErrorEquals, IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy, Comment).");
                 }
             }
@@ -885,22 +1002,19 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckCatch(RecoverableState state, string pointer, QueryLanguage language)
+    private void CheckCatch(RecoverableState state, LazyPointer pointer, QueryLanguage language)
     {
         for (var i = 0; i < state.Catch.Length; i++)
         {
             var catcher = state.Catch[i];
-            string? at = null;
-
-            // The catcher's pointer is built only when a value to check is present or a problem is reported.
-            string At() => at ??= ItemPointer(pointer, "/Catch", i);
+            LazyPointer At() => ItemPointer(pointer, "/Catch", i);
 
             CheckErrorEquals(catcher.ErrorEquals, pointer, "/Catch", i, last: i == state.Catch.Length - 1, "catcher");
             foreach (var (name, _) in catcher.UnknownFields)
             {
                 if (!(fromJson && name is "ErrorEquals" or "Next" or "ResultPath" or "Comment"))
                 {
-                    Error(Pointer.Child(At(), name), ProblemCodes.UnknownField,
+                    Error(LazyPointer.Child(At(), name), ProblemCodes.UnknownField,
                         $"'{name}' is not a catcher field (ErrorEquals, Next, ResultPath or Output, Assign, Comment).");
                 }
             }
@@ -937,7 +1051,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckErrorEquals(ImmutableArray<string> errors, string owner, string list, int index, bool last, string what)
+    private void CheckErrorEquals(ImmutableArray<string> errors, LazyPointer owner, string list, int index, bool last, string what)
     {
         if (errors.IsDefaultOrEmpty)
         {
@@ -952,47 +1066,47 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             {
                 if (errors.Length > 1)
                 {
-                    Error(Pointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"States.ALL must be the only error name in its {what}; move the others to an earlier {what}.");
+                    Error(LazyPointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"States.ALL must be the only error name in its {what}; move the others to an earlier {what}.");
                 }
 
                 if (!last)
                 {
-                    Error(Pointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"The {what} with States.ALL must be the last one; later ones can never run.");
+                    Error(LazyPointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, $"The {what} with States.ALL must be the last one; later ones can never run.");
                 }
             }
             else if (error.StartsWith("States.", StringComparison.Ordinal) && !ErrorNames.Predefined.Contains(error))
             {
-                Error(Pointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch,
+                Error(LazyPointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch,
                     $"'{error}' is not a predefined error; the States.* names are {string.Join(", ", ErrorNames.Predefined.Order(StringComparer.Ordinal))}.");
             }
             else if (error.Length == 0)
             {
-                Error(Pointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, "An error name cannot be empty.");
+                Error(LazyPointer.Child(ItemPointer(owner, list, index) + "/ErrorEquals", i), ProblemCodes.RetryCatch, "An error name cannot be empty.");
             }
         }
     }
 
-    private static string ItemPointer(string owner, string list, int index) => Pointer.Child(owner + list, index);
+    private static LazyPointer ItemPointer(LazyPointer owner, string list, int index) => LazyPointer.Child(owner + list, index);
 
-    private void Exclusive(string pointer, string first, bool hasFirst, string second, bool hasSecond)
+    private void Exclusive(LazyPointer pointer, string first, bool hasFirst, string second, bool hasSecond)
     {
         if (hasFirst && hasSecond)
         {
-            Error(Pointer.Child(pointer, second), ProblemCodes.ExclusiveFields, $"{first} and {second} exclude each other; keep one.");
+            Error(LazyPointer.Child(pointer, second), ProblemCodes.ExclusiveFields, $"{first} and {second} exclude each other; keep one.");
         }
     }
 
     // Overloads taking the parent pointer and the field's suffix: the pointer string is built only for a present value.
-    private void CheckPath(OptionalPath? path, string parent, string suffix, PathKind kind) =>
+    private void CheckPath(OptionalPath? path, LazyPointer parent, string suffix, PathKind kind) =>
         CheckPath(path, LazyPointer.Suffix(parent, suffix), kind);
 
-    private void CheckPath(string? path, string parent, string suffix, PathKind kind) =>
+    private void CheckPath(string? path, LazyPointer parent, string suffix, PathKind kind) =>
         CheckPath(path, LazyPointer.Suffix(parent, suffix), kind);
 
-    private void CheckPathOrIntrinsic(string? value, string parent, string suffix) =>
+    private void CheckPathOrIntrinsic(string? value, LazyPointer parent, string suffix) =>
         CheckPathOrIntrinsic(value, LazyPointer.Suffix(parent, suffix));
 
-    private void CheckAssign(JsonElement? assign, string parent, string suffix, QueryLanguage language)
+    private void CheckAssign(JsonElement? assign, LazyPointer parent, string suffix, QueryLanguage language)
     {
         if (assign is not null)
         {
@@ -1000,7 +1114,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckTemplate(JsonElement? template, string parent, string suffix, QueryLanguage language)
+    private void CheckTemplate(JsonElement? template, LazyPointer parent, string suffix, QueryLanguage language)
     {
         if (template is not null)
         {
@@ -1008,7 +1122,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckJsonataTemplate(JsonElement? template, string parent, string suffix, QueryLanguage language)
+    private void CheckJsonataTemplate(JsonElement? template, LazyPointer parent, string suffix, QueryLanguage language)
     {
         if (template is not null && language == QueryLanguage.Jsonata)
         {
@@ -1016,7 +1130,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckNumber(NumberOrExpression? value, string parent, string suffix, QueryLanguage language, decimal min, decimal max, bool integer)
+    private void CheckNumber(NumberOrExpression? value, LazyPointer parent, string suffix, QueryLanguage language, decimal min, decimal max, bool integer)
     {
         if (value is not null)
         {
@@ -1024,7 +1138,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckNumber(NumberOrExpression? value, string pointer, QueryLanguage language, decimal min, decimal max, bool integer)
+    private void CheckNumber(NumberOrExpression? value, LazyPointer pointer, QueryLanguage language, decimal min, decimal max, bool integer)
     {
         if (value is not { } field)
         {
@@ -1040,8 +1154,9 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         var number = field.Number!.Value;
         if (number < min || number > max || (integer && number != decimal.Truncate(number)))
         {
-            Error(pointer, ProblemCodes.InvalidValue,
-                $"{pointer[(pointer.LastIndexOf('/') + 1)..]} is {number.ToString(CultureInfo.InvariantCulture)}; use {(integer ? "an integer" : "a number")} from {min} to {max}.");
+            var at = pointer.ToString();
+            Error(at, ProblemCodes.InvalidValue,
+                $"{at[(at.LastIndexOf('/') + 1)..]} is {number.ToString(CultureInfo.InvariantCulture)}; use {(integer ? "an integer" : "a number")} from {min} to {max}.");
         }
     }
 
@@ -1060,31 +1175,39 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             return;
         }
 
-        if (JsonPathSyntax.Check(path, kind) is { } reason)
+        if (PathProblem(path, kind) is { } message)
         {
-            var hint = IntrinsicSyntax.LooksLikeCall(path) ? " (intrinsic functions are allowed only in .$ fields, ErrorPath and CausePath)" : string.Empty;
-            Error(pointer.ToString(), ProblemCodes.InvalidPath, $"'{Short(path)}' is not a valid {Describe(kind)}: {reason}{hint}.");
+            Error(pointer, ProblemCodes.InvalidPath, message);
         }
     }
 
     private void CheckPathOrIntrinsic(string? value, LazyPointer pointer)
     {
-        if (value is null)
+        if (value is not null && PathOrIntrinsicProblem(value) is { } problem)
         {
-            return;
+            Error(pointer, problem.Code, problem.Message);
         }
+    }
 
+    private static (string Code, string Message)? PathOrIntrinsicProblem(string value)
+    {
         if (IntrinsicSyntax.LooksLikeCall(value))
         {
-            if (IntrinsicSyntax.Check(value) is { } reason)
-            {
-                Error(pointer.ToString(), ProblemCodes.InvalidIntrinsic, $"'{Short(value)}': {reason}.");
-            }
+            return IntrinsicSyntax.Check(value) is { } reason ? (ProblemCodes.InvalidIntrinsic, $"'{Short(value)}': {reason}.") : null;
         }
-        else
+
+        return PathProblem(value, PathKind.Path) is { } message ? (ProblemCodes.InvalidPath, message) : null;
+    }
+
+    private static string? PathProblem(string path, PathKind kind)
+    {
+        if (JsonPathSyntax.Check(path, kind) is not { } reason)
         {
-            CheckPath(value, pointer, PathKind.Path);
+            return null;
         }
+
+        var hint = IntrinsicSyntax.LooksLikeCall(path) ? " (intrinsic functions are allowed only in .$ fields, ErrorPath and CausePath)" : string.Empty;
+        return $"'{Short(path)}' is not a valid {Describe(kind)}: {reason}{hint}.";
     }
 
     private static string Describe(PathKind kind) => kind switch
@@ -1094,7 +1217,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         _ => "ResultPath",
     };
 
-    private void CheckAssign(JsonElement? assign, string pointer, QueryLanguage language)
+    private void CheckAssign(JsonElement? assign, LazyPointer pointer, QueryLanguage language)
     {
         if (assign is not { } value)
         {
@@ -1112,7 +1235,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             var name = property.Name.EndsWith(".$", StringComparison.Ordinal) ? property.Name[..^2] : property.Name;
             if (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || c is '.' or '$' or '[' or ']'))
             {
-                Error(Pointer.Child(pointer, property.Name), ProblemCodes.InvalidValue,
+                Error(LazyPointer.Child(pointer, property.Name), ProblemCodes.InvalidValue,
                     $"'{property.Name}' is not a variable name; use letters, digits and '_', starting with a letter or '_'.");
             }
         }
@@ -1128,7 +1251,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     }
 
     /// <summary>A JSONPath payload template: <c>.$</c> keys take paths or intrinsic calls.</summary>
-    private void CheckTemplate(JsonElement? template, string pointer, QueryLanguage language)
+    private void CheckTemplate(JsonElement? template, LazyPointer pointer, QueryLanguage language)
     {
         if (template is not { } value || language == QueryLanguage.Jsonata)
         {
@@ -1145,29 +1268,36 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    var at = LazyPointer.Child(pointer, property.Name);
-                    if (property.Name.EndsWith(".$", StringComparison.Ordinal))
+                    // Names are read as UTF-8 (no string per key); the pointer is built only for a problem.
+                    var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
+                    var escaped = rawName.IndexOf((byte)'\\') >= 0;
+                    if (escaped ? !property.Name.EndsWith(".$", StringComparison.Ordinal) : !rawName.EndsWith(".$"u8))
                     {
-                        if (value.TryGetProperty(property.Name.AsSpan(0, property.Name.Length - 2), out _))
+                        if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                         {
-                            Error(at.ToString(), ProblemCodes.ExclusiveFields,
-                                $"'{property.Name}' and '{property.Name[..^2]}' name the same field; keep one.");
+                            CheckTemplate(property.Value, LazyPointer.Child(pointer, property.Name), language);
                         }
 
-                        if (property.Value.ValueKind != JsonValueKind.String)
-                        {
-                            Error(at.ToString(), ProblemCodes.InvalidPath,
-                                $"'{property.Name}' ends with .$, so its value must be a path or intrinsic function string, not {ModelReader.Kind(property.Value)}; drop the .$ for a constant.");
-                        }
-                        else
-                        {
-                            CheckPathOrIntrinsic(property.Value.GetString(), at);
-                        }
+                        continue;
                     }
-                    else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+
+                    var hasTwin = escaped
+                        ? value.TryGetProperty(property.Name.AsSpan(0, property.Name.Length - 2), out _)
+                        : value.TryGetProperty(rawName[..^2], out _);
+                    if (hasTwin)
                     {
-                        // (constants need no check, nor a pointer)
-                        CheckTemplate(property.Value, at.ToString(), language);
+                        Error(LazyPointer.Child(pointer, property.Name), ProblemCodes.ExclusiveFields,
+                            $"'{property.Name}' and '{property.Name[..^2]}' name the same field; keep one.");
+                    }
+
+                    if (property.Value.ValueKind != JsonValueKind.String)
+                    {
+                        Error(LazyPointer.Child(pointer, property.Name), ProblemCodes.InvalidPath,
+                            $"'{property.Name}' ends with .$, so its value must be a path or intrinsic function string, not {ModelReader.Kind(property.Value)}; drop the .$ for a constant.");
+                    }
+                    else if (PathOrIntrinsicProblem(property.Value.GetString()!) is { } problem)
+                    {
+                        Error(LazyPointer.Child(pointer, property.Name), problem.Code, problem.Message);
                     }
                 }
 
@@ -1176,7 +1306,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    CheckTemplate(item, Pointer.Child(pointer, index++), language);
+                    CheckTemplate(item, LazyPointer.Child(pointer, index++), language);
                 }
 
                 break;
@@ -1184,7 +1314,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     }
 
     /// <summary>In JSONata states every string that looks like an expression must be one.</summary>
-    private void CheckJsonataTemplate(JsonElement? template, string pointer, QueryLanguage language)
+    private void CheckJsonataTemplate(JsonElement? template, LazyPointer pointer, QueryLanguage language)
     {
         if (template is not { } value || language != QueryLanguage.Jsonata)
         {
@@ -1204,7 +1334,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    CheckJsonataTemplate(property.Value, Pointer.Child(pointer, property.Name), language);
+                    CheckJsonataTemplate(property.Value, LazyPointer.Child(pointer, property.Name), language);
                 }
 
                 break;
@@ -1212,14 +1342,14 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    CheckJsonataTemplate(item, Pointer.Child(pointer, index++), language);
+                    CheckJsonataTemplate(item, LazyPointer.Child(pointer, index++), language);
                 }
 
                 break;
         }
     }
 
-    private void CheckJsonataString(string text, string pointer, QueryLanguage language, bool required = false)
+    private void CheckJsonataString(string text, LazyPointer pointer, QueryLanguage language, bool required = false)
     {
         if (language != QueryLanguage.Jsonata)
         {
@@ -1244,5 +1374,5 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
     private static string Short(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 
-    private void Error(string pointer, string code, string message) => problems.Add(new AslProblem(pointer, code, message));
+    private void Error(LazyPointer pointer, string code, string message) => problems.Add(new AslProblem(pointer.ToString(), code, message));
 }

@@ -52,6 +52,62 @@ public sealed class ValidatorTests
         result.Errors.Should().OnlyContain(p => p.Message.Length > 20);
     }
 
+    // Graphs of up to 64 states are walked as bit masks, larger ones as position arrays: both must agree.
+    [Theory]
+    [InlineData(3)]
+    [InlineData(58)]
+    [InlineData(59)]
+    [InlineData(200)]
+    public void Reachability_is_the_same_for_small_and_large_graphs(int chain)
+    {
+        var states = new List<string>();
+        for (var i = 0; i < chain; i++)
+        {
+            states.Add($"\"S{i}\":{{\"Type\":\"Pass\",\"Next\":\"S{i + 1}\"}}");
+        }
+
+        // S{chain} loops through a Catch and a Choice that never end; L1 <-> L2 is a cycle nothing reaches.
+        states.Add($"\"S{chain}\":{{\"Type\":\"Choice\",\"Choices\":[{{\"Variable\":\"$.a\",\"IsPresent\":true,\"Next\":\"T\"}}],\"Default\":\"Done\"}}");
+        states.Add("\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\",\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"]}],\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"U\"}],\"Next\":\"U\"}");
+        states.Add("\"U\":{\"Type\":\"Wait\",\"Seconds\":1,\"Next\":\"T\"}");
+        states.Add("\"L1\":{\"Type\":\"Pass\",\"Next\":\"L2\"}");
+        states.Add("\"L2\":{\"Type\":\"Pass\",\"Next\":\"L1\"}");
+        states.Add("\"Done\":{\"Type\":\"Succeed\"}");
+        var json = $"{{\"StartAt\":\"S0\",\"States\":{{{string.Join(",", states)}}}}}";
+
+        var errors = AslValidator.Validate(json).Errors;
+
+        errors.Where(p => p.Code == ProblemCodes.Unreachable).Select(p => p.Pointer).Should().Equal("/States/L1", "/States/L2");
+        errors.Where(p => p.Code == ProblemCodes.NoTerminal).Select(p => p.Pointer).Should().Equal("/States/T", "/States/U");
+        errors.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void A_duplicate_name_names_where_the_first_one_is()
+    {
+        const string json = """
+            {"StartAt":"P","States":{
+              "P":{"Type":"Parallel","Branches":[{"StartAt":"X","States":{"X":{"Type":"Succeed"}}}],"Next":"M"},
+              "M":{"Type":"Map","ItemProcessor":{"StartAt":"X","States":{"X":{"Type":"Succeed"}}},"End":true}}}
+            """;
+        var problem = AslValidator.Validate(json).Errors.Should().ContainSingle(p => p.Code == ProblemCodes.DuplicateStateName).Subject;
+        problem.Pointer.Should().Be("/States/M/ItemProcessor/States/X");
+        problem.Message.Should().Contain("also used at /States/P/Branches/0/States/X;");
+    }
+
+    [Fact]
+    public void Deep_pointers_are_built_step_by_step_with_escaped_names()
+    {
+        const string json = """
+            {"StartAt":"a/b~c","States":{"a/b~c":{"Type":"Choice","Choices":[{"Next":"E","And":[
+              {"Variable":"$.x","IsPresent":true},{"Not":{"Variable":"not a path","StringEquals":"y"}}]}],"Default":"E"},
+              "E":{"Type":"Succeed"}}}
+            """;
+        var problem = AslValidator.Validate(json).Errors.Should().ContainSingle(p => p.Code == ProblemCodes.InvalidPath).Subject;
+        problem.Pointer.Should().Be("/States/a~1b~0c/Choices/0/And/1/Not/Variable");
+        (problem.Line, problem.Column).Should().Be((2, 47));
+    }
+
     [Fact]
     public void A_definition_over_one_megabyte_is_rejected()
     {
