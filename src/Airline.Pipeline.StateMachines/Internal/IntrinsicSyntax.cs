@@ -16,13 +16,41 @@ internal static class IntrinsicSyntax
         Call,
     }
 
-    public static bool LooksLikeCall(string text) => text.StartsWith("States.", StringComparison.Ordinal);
+    private static readonly Dictionary<string, (int Min, int? Max)>.AlternateLookup<ReadOnlySpan<char>> ArityByName =
+        new Dictionary<string, (int Min, int? Max)>(AslIntrinsics.Arity, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly record struct Arg(ArgKind Kind, int Start, int Length);
+
+    /// <summary>A list of arguments in a stack buffer, moved to an array past eight.</summary>
+    private ref struct ArgList(Span<Arg> buffer)
+    {
+        private Span<Arg> _buffer = buffer;
+        private int _count;
+
+        public readonly ReadOnlySpan<Arg> Items => _buffer[.._count];
+
+        public readonly int Length => _count;
+
+        public void Add(Arg arg)
+        {
+            if (_count == _buffer.Length)
+            {
+                var bigger = new Arg[_buffer.Length * 2];
+                _buffer.CopyTo(bigger);
+                _buffer = bigger;
+            }
+
+            _buffer[_count++] = arg;
+        }
+    }
+
+    public static bool LooksLikeCall(ReadOnlySpan<char> text) => text.StartsWith("States.", StringComparison.Ordinal);
 
     /// <summary>Null when the call is valid, else the reason.</summary>
-    public static string? Check(string text)
+    public static string? Check(ReadOnlySpan<char> text)
     {
         var i = 0;
-        var error = Call(text, ref i, out _);
+        var error = Call(text, ref i);
         if (error is null && i != text.Length)
         {
             error = $"unexpected '{text[i]}' at {i} after the call";
@@ -31,7 +59,7 @@ internal static class IntrinsicSyntax
         return error;
     }
 
-    private static string? Call(string text, ref int i, out string name)
+    private static string? Call(ReadOnlySpan<char> text, ref int i)
     {
         var start = i;
         while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '.'))
@@ -39,8 +67,8 @@ internal static class IntrinsicSyntax
             i++;
         }
 
-        name = text[start..i];
-        if (!AslIntrinsics.Arity.TryGetValue(name, out var arity))
+        var name = text[start..i];
+        if (!ArityByName.TryGetValue(name, out var arity))
         {
             return $"'{name}' is not an intrinsic function; use one of {string.Join(", ", AslIntrinsics.Arity.Keys)}";
         }
@@ -51,7 +79,9 @@ internal static class IntrinsicSyntax
         }
 
         i++;
-        var args = new List<(ArgKind Kind, string Text)>();
+        // Arguments as kinds and ranges of the text: no string or list per call.
+        Span<Arg> initial = stackalloc Arg[8];
+        var args = new ArgList(initial);
         SkipSpaces(text, ref i);
         if (i < text.Length && text[i] == ')')
         {
@@ -62,13 +92,13 @@ internal static class IntrinsicSyntax
             while (true)
             {
                 SkipSpaces(text, ref i);
-                var error = Argument(text, ref i, out var kind, out var argText);
+                var error = Argument(text, ref i, out var kind, out var argStart);
                 if (error is not null)
                 {
                     return error;
                 }
 
-                args.Add((kind, argText));
+                args.Add(new Arg(kind, argStart, i - argStart));
                 SkipSpaces(text, ref i);
                 if (i < text.Length && text[i] == ',')
                 {
@@ -86,64 +116,65 @@ internal static class IntrinsicSyntax
             }
         }
 
-        if (args.Count < arity.Min || (arity.Max is { } max && args.Count > max))
+        if (args.Length < arity.Min || (arity.Max is { } max && args.Length > max))
         {
             var expected = arity.Max == arity.Min ? $"{arity.Min}" : arity.Max is null ? $"at least {arity.Min}" : $"{arity.Min} to {arity.Max}";
-            return $"{name} takes {expected} argument(s), not {args.Count}";
+            return $"{name} takes {expected} argument(s), not {args.Length}";
         }
 
-        return ArgumentTypes(name, args);
+        return ArgumentTypes(name, args.Items, text);
     }
 
-    private static string? ArgumentTypes(string name, List<(ArgKind Kind, string Text)> args)
+    private static string? ArgumentTypes(ReadOnlySpan<char> name, ReadOnlySpan<Arg> args, ReadOnlySpan<char> text)
     {
         static bool Dynamic(ArgKind kind) => kind is ArgKind.Path or ArgKind.Call;
-        bool Is(int index, ArgKind kind) => Dynamic(args[index].Kind) || args[index].Kind == kind;
+        static bool Is(ReadOnlySpan<Arg> args, int index, ArgKind kind) => Dynamic(args[index].Kind) || args[index].Kind == kind;
         switch (name)
         {
             case "States.MathAdd" or "States.MathRandom" or "States.ArrayRange":
-                for (var k = 0; k < args.Count; k++)
+                for (var k = 0; k < args.Length; k++)
                 {
-                    if (!Is(k, ArgKind.Number))
+                    if (!Is(args, k, ArgKind.Number))
                     {
-                        return $"{name} takes numbers (or paths), not {args[k].Text}";
+                        return $"{name} takes numbers (or paths), not {Text(text, args[k])}";
                     }
 
-                    if (args[k].Kind == ArgKind.Number && args[k].Text.Contains('.', StringComparison.Ordinal) && name != "States.MathAdd")
+                    if (args[k].Kind == ArgKind.Number && text.Slice(args[k].Start, args[k].Length).Contains('.') && !name.SequenceEqual("States.MathAdd"))
                     {
-                        return $"{name} takes integers, not {args[k].Text}";
+                        return $"{name} takes integers, not {Text(text, args[k])}";
                     }
                 }
 
                 break;
-            case "States.ArrayPartition" or "States.ArrayGetItem" when !Is(1, ArgKind.Number):
-                return $"the second argument of {name} is an integer, not {args[1].Text}";
-            case "States.Hash" when !Is(1, ArgKind.String):
-                return $"the second argument of States.Hash is the algorithm ('SHA-256'...), not {args[1].Text}";
-            case "States.Hash" when args[1].Kind == ArgKind.String && !AslIntrinsics.HashAlgorithms.Contains(Unquote(args[1].Text)):
-                return $"States.Hash supports {string.Join(", ", AslIntrinsics.HashAlgorithms)}, not {args[1].Text}";
-            case "States.JsonMerge" when !Is(2, ArgKind.Boolean) || args[2].Text == "true":
+            case "States.ArrayPartition" or "States.ArrayGetItem" when !Is(args, 1, ArgKind.Number):
+                return $"the second argument of {name} is an integer, not {Text(text, args[1])}";
+            case "States.Hash" when !Is(args, 1, ArgKind.String):
+                return $"the second argument of States.Hash is the algorithm ('SHA-256'...), not {Text(text, args[1])}";
+            case "States.Hash" when args[1].Kind == ArgKind.String && !AslIntrinsics.HashAlgorithms.Contains(Unquote(Text(text, args[1]))):
+                return $"States.Hash supports {string.Join(", ", AslIntrinsics.HashAlgorithms)}, not {Text(text, args[1])}";
+            case "States.JsonMerge" when !Is(args, 2, ArgKind.Boolean) || Text(text, args[2]) == "true":
                 return "the third argument of States.JsonMerge must be false (deep merge is not supported)";
-            case "States.Format" when !Is(0, ArgKind.String):
-                return $"the first argument of States.Format is the template string, not {args[0].Text}";
-            case "States.StringToJson" or "States.Base64Encode" or "States.Base64Decode" or "States.StringSplit" when !Is(0, ArgKind.String):
-                return $"{name} takes a string (or a path), not {args[0].Text}";
+            case "States.Format" when !Is(args, 0, ArgKind.String):
+                return $"the first argument of States.Format is the template string, not {Text(text, args[0])}";
+            case "States.StringToJson" or "States.Base64Encode" or "States.Base64Decode" or "States.StringSplit" when !Is(args, 0, ArgKind.String):
+                return $"{name} takes a string (or a path), not {Text(text, args[0])}";
             case "States.ArrayLength" or "States.ArrayUnique" or "States.ArrayContains" or "States.ArrayPartition" or "States.ArrayGetItem"
                 when !Dynamic(args[0].Kind):
-                return $"the first argument of {name} is an array path, not {args[0].Text}";
+                return $"the first argument of {name} is an array path, not {Text(text, args[0])}";
         }
 
         return null;
     }
 
+    private static string Text(ReadOnlySpan<char> text, Arg arg) => text.Slice(arg.Start, arg.Length).ToString();
+
     private static string Unquote(string literal) =>
         literal.Length >= 2 ? literal[1..^1].Replace("\\'", "'", StringComparison.Ordinal) : literal;
 
-    private static string? Argument(string text, ref int i, out ArgKind kind, out string argText)
+    private static string? Argument(ReadOnlySpan<char> text, ref int i, out ArgKind kind, out int start)
     {
-        var start = i;
+        start = i;
         kind = ArgKind.Null;
-        argText = string.Empty;
         if (i >= text.Length)
         {
             return "the call is not closed with ')'";
@@ -212,16 +243,16 @@ internal static class IntrinsicSyntax
                 i++;
             }
 
-            if (!double.TryParse(text.AsSpan(start, i - start), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            if (!double.TryParse(text[start..i], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
                 return $"'{text[start..i]}' is not a number";
             }
 
             kind = ArgKind.Number;
         }
-        else if (text.AsSpan(i).StartsWith("States.", StringComparison.Ordinal))
+        else if (text[i..].StartsWith("States.", StringComparison.Ordinal))
         {
-            var error = Call(text, ref i, out _);
+            var error = Call(text, ref i);
             if (error is not null)
             {
                 return error;
@@ -242,13 +273,12 @@ internal static class IntrinsicSyntax
             return $"unexpected '{c}' at {i}: an argument is a 'string', a number, true, false, null, a path or a call";
         }
 
-        argText = text[start..i];
         return null;
     }
 
-    private static bool Word(string text, ref int i, string word)
+    private static bool Word(ReadOnlySpan<char> text, ref int i, string word)
     {
-        if (text.AsSpan(i).StartsWith(word, StringComparison.Ordinal))
+        if (text[i..].StartsWith(word, StringComparison.Ordinal))
         {
             i += word.Length;
             return true;
@@ -257,7 +287,7 @@ internal static class IntrinsicSyntax
         return false;
     }
 
-    private static void SkipSpaces(string text, ref int i)
+    private static void SkipSpaces(ReadOnlySpan<char> text, ref int i)
     {
         while (i < text.Length && text[i] == ' ')
         {

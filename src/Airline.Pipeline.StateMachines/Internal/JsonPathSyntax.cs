@@ -16,7 +16,7 @@ internal enum PathKind
 /// <summary>A syntax check of JSONPath as Step Functions accepts it. Returns null when valid, else the reason.</summary>
 internal static class JsonPathSyntax
 {
-    public static string? Check(string path, PathKind kind)
+    public static string? Check(ReadOnlySpan<char> path, PathKind kind)
     {
         if (path.Length == 0 || path[0] != '$')
         {
@@ -88,7 +88,7 @@ internal static class JsonPathSyntax
                     if (path[i] == '(' )
                     {
                         // A function call such as .length() ends the path.
-                        if (kind != PathKind.Path || path.AsSpan(i) is not "()")
+                        if (kind != PathKind.Path || path[i..] is not "()")
                         {
                             return $"unexpected '(' at {i}";
                         }
@@ -122,7 +122,7 @@ internal static class JsonPathSyntax
         return null;
     }
 
-    private static string? Bracket(string path, ref int i, PathKind kind)
+    private static string? Bracket(ReadOnlySpan<char> path, ref int i, PathKind kind)
     {
         var open = i;
         i++;
@@ -226,7 +226,7 @@ internal static class JsonPathSyntax
                     i++;
                 }
 
-                var text = path.AsSpan(start, i - start);
+                var text = path.Slice(start, i - start);
                 if (colons > 0 && kind != PathKind.Path)
                 {
                     return "a reference path cannot use a slice '[a:b]'";
@@ -265,7 +265,7 @@ internal static class JsonPathSyntax
         }
     }
 
-    private static void SkipSpaces(string path, ref int i)
+    private static void SkipSpaces(ReadOnlySpan<char> path, ref int i)
     {
         while (i < path.Length && path[i] == ' ')
         {

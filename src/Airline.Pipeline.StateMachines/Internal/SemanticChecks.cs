@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Airline.Pipeline.StateMachines.Model;
 using Airline.Pipeline.StateMachines.Validation;
@@ -21,6 +22,8 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     private readonly Dictionary<StateGraph, GraphEdges> _largeGraphEdges = new(ReferenceEqualityComparer.Instance);
 
     private StateGraph? _root;
+
+    private char[] _chars = new char[256];
 
     // Large machines repeat a handful of Resource ARNs: each distinct one goes through the regexes once per validation.
     private readonly Dictionary<string, (ResourceKind Kind, string? Reason)> _resourceVerdicts = new(StringComparer.Ordinal);
@@ -810,7 +813,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             case ChoiceOperandKind.Boolean when operand.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
                 Error(LazyPointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes true or false, not {operand.GetRawText()}.");
                 break;
-            case ChoiceOperandKind.Timestamp when operand.ValueKind != JsonValueKind.String || !IsTimestamp(operand.GetString()!):
+            case ChoiceOperandKind.Timestamp when operand.ValueKind != JsonValueKind.String || !IsTimestamp(TextOf(operand)):
                 Error(LazyPointer.Child(rulePointer, name), ProblemCodes.WrongType, $"{name} takes an RFC 3339 timestamp string such as \"2026-01-01T00:00:00Z\", not {operand.GetRawText()}.");
                 break;
         }
@@ -1189,7 +1192,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private static (string Code, string Message)? PathOrIntrinsicProblem(string value)
+    private static (string Code, string Message)? PathOrIntrinsicProblem(ReadOnlySpan<char> value)
     {
         if (IntrinsicSyntax.LooksLikeCall(value))
         {
@@ -1199,7 +1202,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         return PathProblem(value, PathKind.Path) is { } message ? (ProblemCodes.InvalidPath, message) : null;
     }
 
-    private static string? PathProblem(string path, PathKind kind)
+    private static string? PathProblem(ReadOnlySpan<char> path, PathKind kind)
     {
         if (JsonPathSyntax.Check(path, kind) is not { } reason)
         {
@@ -1295,7 +1298,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                         Error(LazyPointer.Child(pointer, property.Name), ProblemCodes.InvalidPath,
                             $"'{property.Name}' ends with .$, so its value must be a path or intrinsic function string, not {ModelReader.Kind(property.Value)}; drop the .$ for a constant.");
                     }
-                    else if (PathOrIntrinsicProblem(property.Value.GetString()!) is { } problem)
+                    else if (PathOrIntrinsicProblem(TextOf(property.Value)) is { } problem)
                     {
                         Error(LazyPointer.Child(pointer, property.Name), problem.Code, problem.Message);
                     }
@@ -1368,11 +1371,28 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private static bool IsTimestamp(string text) =>
+    private static bool IsTimestamp(ReadOnlySpan<char> text) =>
         text.Length >= 20 && text[10] == 'T' && (text[^1] == 'Z' || text[^6] is '+' or '-')
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    private static string Short(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+    private static string Short(ReadOnlySpan<char> text) => text.Length <= 80 ? text.ToString() : string.Concat(text[..77], "...");
+
+    /// <summary>A string value's text, decoded into a scratch buffer when it has no escapes: no string per value.</summary>
+    private ReadOnlySpan<char> TextOf(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value)[1..^1]; // without the quotes
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            return value.GetString();
+        }
+
+        if (_chars.Length < raw.Length)
+        {
+            _chars = new char[raw.Length];
+        }
+
+        return _chars.AsSpan(0, Encoding.UTF8.GetChars(raw, _chars));
+    }
 
     private void Error(LazyPointer pointer, string code, string message) => problems.Add(new AslProblem(pointer.ToString(), code, message));
 }
