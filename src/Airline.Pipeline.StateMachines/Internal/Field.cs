@@ -68,6 +68,8 @@ internal static class FieldTable
 
     private static readonly ulong[] AllowedByType = BuildAllowed();
 
+    private static readonly string[] Names = [.. Enum.GetValues<Field>().Select(f => f.ToString())];
+
     /// <summary>Fields only JSONPath states may use.</summary>
     public static readonly Field[] JsonPathOnly =
     [
@@ -105,6 +107,9 @@ internal static class FieldTable
         var length = Encoding.UTF8.GetChars(raw, name);
         return ByNameSpan.TryGetValue(name[..length], out field);
     }
+
+    /// <summary>The field's JSON name (Enum.ToString would allocate one per call).</summary>
+    public static string NameOf(Field field) => Names[(int)field];
 
     public static bool Allows(StateType type, Field field) => (AllowedByType[(int)type] & (1UL << (int)field)) != 0;
 

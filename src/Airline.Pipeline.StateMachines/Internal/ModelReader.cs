@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Airline.Pipeline.StateMachines.Model;
 using Airline.Pipeline.StateMachines.Validation;
@@ -13,6 +14,32 @@ internal sealed class ModelReader(List<AslProblem> problems)
         [.. Enum.GetValues<StateType>().Select(t => (System.Text.Encoding.UTF8.GetBytes(t.ToString()), t))];
 
     private readonly Stack<JsonElement?[]> _slotPool = new();
+
+    // The unknown fields of every object being read, innermost last: objects are read depth first, so each one's
+    // fields are the tail of this list until it takes them (no builder per object).
+    private readonly List<KeyValuePair<string, JsonElement>> _unknown = [];
+
+    private Unknowns NewUnknowns() => new(_unknown, _unknown.Count);
+
+    /// <summary>The unknown fields of one object: a tail of the reader's shared list.</summary>
+    internal readonly struct Unknowns(List<KeyValuePair<string, JsonElement>> shared, int start)
+    {
+        public void Add(KeyValuePair<string, JsonElement> field) => shared.Add(field);
+
+        /// <summary>This object's fields, removed from the shared list.</summary>
+        public ImmutableArray<KeyValuePair<string, JsonElement>> DrainToImmutable()
+        {
+            if (shared.Count == start)
+            {
+                return [];
+            }
+
+            var fields = new KeyValuePair<string, JsonElement>[shared.Count - start];
+            shared.CopyTo(start, fields, 0, fields.Length);
+            shared.RemoveRange(start, fields.Length);
+            return ImmutableCollectionsMarshal.AsImmutableArray(fields);
+        }
+    }
 
     public StateMachine? ReadStateMachine(JsonElement root)
     {
@@ -29,11 +56,12 @@ internal sealed class ModelReader(List<AslProblem> problems)
         string? version = null;
         int? timeout = null;
         QueryLanguage? language = null;
-        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        var unknown = NewUnknowns();
+        Span<char> nameBuffer = stackalloc char[NameBufferLength];
         foreach (var property in root.EnumerateObject())
         {
             var value = property.Value;
-            switch (property.Name)
+            switch (NameOf(property, nameBuffer))
             {
                 case "StartAt":
                     startAt = String(value, string.Empty, property, unknown);
@@ -72,7 +100,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         };
     }
 
-    private void RequireGraph(JsonElement graph, string pointer, string? startAt)
+    private void RequireGraph(JsonElement graph, LazyPointer pointer, string? startAt)
     {
         if (startAt is null && !graph.TryGetProperty("StartAt", out _))
         {
@@ -85,31 +113,35 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
     }
 
-    private T ReadGraph<T>(JsonElement graph, string pointer, Func<string, ImmutableArray<State>, string?, ImmutableArray<KeyValuePair<string, JsonElement>>, ProcessorConfig?, T> create)
+    // A branch's States is 5 steps from the machine's (/States/P/Branches/0/States): deeper ones are built once per graph.
+    private const int NestedGraphSteps = 5;
+
+    private T ReadGraph<T>(JsonElement graph, LazyPointer pointer, Func<string, ImmutableArray<State>, string?, ImmutableArray<KeyValuePair<string, JsonElement>>, ProcessorConfig?, T> create)
         where T : StateGraph
     {
         string? startAt = null;
         ImmutableArray<State> states = [];
         string? comment = null;
         ProcessorConfig? config = null;
-        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        var unknown = NewUnknowns();
         var isProcessor = typeof(T) == typeof(ItemProcessor);
+        Span<char> nameBuffer = stackalloc char[NameBufferLength];
         foreach (var property in graph.EnumerateObject())
         {
             var value = property.Value;
-            switch (property.Name)
+            switch (NameOf(property, nameBuffer))
             {
                 case "StartAt":
                     startAt = String(value, pointer, property, unknown);
                     break;
                 case "States":
-                    states = ReadStates(value, Pointer.Child(pointer, property.Name), property, unknown);
+                    states = ReadStates(value, (pointer + "/States").WithAtMost(NestedGraphSteps), property, unknown);
                     break;
                 case "Comment":
                     comment = String(value, pointer, property, unknown);
                     break;
                 case "ProcessorConfig" when isProcessor:
-                    config = ReadProcessorConfig(value, Pointer.Child(pointer, property.Name), property, unknown);
+                    config = ReadProcessorConfig(value, LazyPointer.Child(pointer, property.Name), property, unknown);
                     break;
                 default:
                     unknown.Add(new(property.Name, value.Clone()));
@@ -121,7 +153,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return create(startAt ?? string.Empty, states, comment, unknown.DrainToImmutable(), config);
     }
 
-    private ProcessorConfig? ReadProcessorConfig(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder outer)
+    private ProcessorConfig? ReadProcessorConfig(JsonElement value, LazyPointer pointer, JsonProperty property, Unknowns outer)
     {
         if (!IsObject(value, pointer, property, outer))
         {
@@ -130,11 +162,12 @@ internal sealed class ModelReader(List<AslProblem> problems)
 
         MapMode? mode = null;
         MapExecutionType? executionType = null;
-        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        var unknown = NewUnknowns();
+        Span<char> nameBuffer = stackalloc char[NameBufferLength];
         foreach (var p in value.EnumerateObject())
         {
-            var at = Pointer.Child(pointer, p.Name);
-            switch (p.Name)
+            var at = LazyPointer.Child(pointer, p.Name);
+            switch (NameOf(p, nameBuffer))
             {
                 case "Mode" when p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is "INLINE" or "DISTRIBUTED":
                     mode = p.Value.GetString() == "INLINE" ? MapMode.Inline : MapMode.Distributed;
@@ -159,7 +192,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return new ProcessorConfig { Mode = mode, ExecutionType = executionType, UnknownFields = unknown.DrainToImmutable() };
     }
 
-    private ImmutableArray<State> ReadStates(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    private ImmutableArray<State> ReadStates(JsonElement value, LazyPointer pointer, JsonProperty property, Unknowns unknown)
     {
         if (!IsObject(value, pointer, property, unknown))
         {
@@ -169,7 +202,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         var states = ImmutableArray.CreateBuilder<State>();
         foreach (var entry in value.EnumerateObject())
         {
-            var state = ReadState(entry.Name, entry.Value, Pointer.Child(pointer, entry.Name));
+            var state = ReadState(entry.Name, entry.Value, LazyPointer.Child(pointer, entry.Name));
             if (state is not null)
             {
                 states.Add(state);
@@ -179,7 +212,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return states.DrainToImmutable();
     }
 
-    private State? ReadState(string name, JsonElement element, string pointer)
+    private State? ReadState(string name, JsonElement element, LazyPointer pointer)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -196,7 +229,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
 
         if (StateTypeOf(typeElement) is not { } type)
         {
-            Problem(Pointer.Child(pointer, "Type"), ProblemCodes.UnknownStateType,
+            Problem(LazyPointer.Child(pointer, "Type"), ProblemCodes.UnknownStateType,
                 $"State '{name}' has Type {typeElement.GetRawText()}; use one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map.");
             return null;
         }
@@ -204,7 +237,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         var slots = _slotPool.Count > 0 ? _slotPool.Pop() : new JsonElement?[FieldTable.Count];
         try
         {
-            var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+            var unknown = NewUnknowns();
             foreach (var property in element.EnumerateObject())
             {
                 if (FieldTable.TryGet(property, out var field) && FieldTable.Allows(type, field))
@@ -402,7 +435,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return [];
         }
 
-        return ReadObjects(array, Pointer.Child(fields.Pointer, "Branches"), "A branch must be an object with StartAt and States", (item, at) =>
+        return ReadObjects(array, LazyPointer.Child(fields.Pointer, "Branches"), "A branch must be an object with StartAt and States", (item, at) =>
             ReadGraph(item, at, static (start, states, comment, unknown, _) =>
                 new ParallelBranch { StartAt = start, States = states, Comment = comment, UnknownFields = unknown }));
     }
@@ -414,7 +447,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return null;
         }
 
-        return ReadGraph(element, Pointer.Child(fields.Pointer, field.ToString()), static (start, states, comment, unknown, config) =>
+        return ReadGraph(element, LazyPointer.Child(fields.Pointer, FieldTable.NameOf(field)), static (start, states, comment, unknown, config) =>
             new ItemProcessor { StartAt = start, States = states, Comment = comment, UnknownFields = unknown, ProcessorConfig = config });
     }
 
@@ -425,13 +458,14 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return null;
         }
 
-        var pointer = Pointer.Child(fields.Pointer, "ItemReader");
+        var pointer = LazyPointer.Child(fields.Pointer, "ItemReader");
         string? resource = null;
         JsonElement? config = null, parameters = null, arguments = null;
-        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        var unknown = NewUnknowns();
+        Span<char> nameBuffer = stackalloc char[NameBufferLength];
         foreach (var p in element.EnumerateObject())
         {
-            switch (p.Name)
+            switch (NameOf(p, nameBuffer))
             {
                 case "Resource":
                     resource = String(p.Value, pointer, p, unknown);
@@ -473,17 +507,18 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return [];
         }
 
-        return ReadObjects(array, Pointer.Child(fields.Pointer, "Retry"), "A retrier must be an object with ErrorEquals", (item, at) =>
+        return ReadObjects(array, LazyPointer.Child(fields.Pointer, "Retry"), "A retrier must be an object with ErrorEquals", (item, at) =>
         {
             ImmutableArray<string> errorEquals = [];
             int? interval = null, maxAttempts = null, maxDelay = null;
             decimal? backoff = null;
             JitterStrategy? jitter = null;
             string? comment = null;
-            var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+            var unknown = NewUnknowns();
+            Span<char> nameBuffer = stackalloc char[NameBufferLength];
             foreach (var p in item.EnumerateObject())
             {
-                switch (p.Name)
+                switch (NameOf(p, nameBuffer))
                 {
                     case "ErrorEquals":
                         errorEquals = ErrorEquals(p, at, unknown);
@@ -538,7 +573,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return [];
         }
 
-        return ReadObjects(array, Pointer.Child(fields.Pointer, "Catch"), "A catcher must be an object with ErrorEquals and Next", (item, at) =>
+        return ReadObjects(array, LazyPointer.Child(fields.Pointer, "Catch"), "A catcher must be an object with ErrorEquals and Next", (item, at) =>
         {
             ImmutableArray<string> errorEquals = [];
             var next = string.Empty;
@@ -546,10 +581,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
             JsonElement? output = null, assign = null;
             string? comment = null;
             var hasNext = false;
-            var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+            var unknown = NewUnknowns();
+            Span<char> nameBuffer = stackalloc char[NameBufferLength];
             foreach (var p in item.EnumerateObject())
             {
-                switch (p.Name)
+                switch (NameOf(p, nameBuffer))
                 {
                     case "ErrorEquals":
                         errorEquals = ErrorEquals(p, at, unknown);
@@ -606,18 +642,18 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return [];
         }
 
-        return ReadRuleArray(array, Pointer.Child(fields.Pointer, field.ToString()));
+        return ReadRuleArray(array, LazyPointer.Child(fields.Pointer, FieldTable.NameOf(field)));
     }
 
     /// <summary>Reads an array whose items must be objects: each object at its pointer, anything else reported as the
     /// wrong type and skipped.</summary>
-    private ImmutableArray<T> ReadObjects<T>(JsonElement array, string pointer, string expected, Func<JsonElement, string, T> read)
+    private ImmutableArray<T> ReadObjects<T>(JsonElement array, LazyPointer pointer, string expected, Func<JsonElement, LazyPointer, T> read)
     {
         var items = ImmutableArray.CreateBuilder<T>();
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var at = Pointer.Child(pointer, index++);
+            var at = LazyPointer.Child(pointer, index++);
             if (item.ValueKind != JsonValueKind.Object)
             {
                 Problem(at, ProblemCodes.WrongType, $"{expected}, not a {Kind(item)}.");
@@ -630,13 +666,13 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return items.DrainToImmutable();
     }
 
-    private ImmutableArray<ChoiceRule> ReadRuleArray(JsonElement array, string pointer)
+    private ImmutableArray<ChoiceRule> ReadRuleArray(JsonElement array, LazyPointer pointer)
     {
         var rules = ImmutableArray.CreateBuilder<ChoiceRule>();
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var at = Pointer.Child(pointer, index++);
+            var at = LazyPointer.Child(pointer, index++);
             if (ReadRule(item, at) is { } rule)
             {
                 rules.Add(rule);
@@ -646,7 +682,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return rules.DrainToImmutable();
     }
 
-    private ChoiceRule? ReadRule(JsonElement element, string pointer)
+    private ChoiceRule? ReadRule(JsonElement element, LazyPointer pointer)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -659,10 +695,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
         ImmutableArray<ChoiceRule>? and = null, or = null;
         ChoiceRule? not = null;
         ChoiceOperator? @operator = null;
-        var unknown = ImmutableArray.CreateBuilder<KeyValuePair<string, JsonElement>>(0);
+        var unknown = NewUnknowns();
+        Span<char> nameBuffer = stackalloc char[NameBufferLength];
         foreach (var p in element.EnumerateObject())
         {
-            switch (p.Name)
+            switch (NameOf(p, nameBuffer))
             {
                 case "Next":
                     next = String(p.Value, pointer, p, unknown);
@@ -683,21 +720,21 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     output = p.Value.Clone();
                     break;
                 case "And" when p.Value.ValueKind == JsonValueKind.Array:
-                    and = ReadRuleArray(p.Value, Pointer.Child(pointer, p.Name));
+                    and = ReadRuleArray(p.Value, LazyPointer.Child(pointer, p.Name));
                     break;
                 case "Or" when p.Value.ValueKind == JsonValueKind.Array:
-                    or = ReadRuleArray(p.Value, Pointer.Child(pointer, p.Name));
+                    or = ReadRuleArray(p.Value, LazyPointer.Child(pointer, p.Name));
                     break;
                 case "Not" when p.Value.ValueKind == JsonValueKind.Object:
-                    not = ReadRule(p.Value, Pointer.Child(pointer, p.Name));
+                    not = ReadRule(p.Value, LazyPointer.Child(pointer, p.Name));
                     break;
                 case "And" or "Or" or "Not":
-                    Problem(Pointer.Child(pointer, p.Name), ProblemCodes.WrongType,
+                    Problem(LazyPointer.Child(pointer, p.Name), ProblemCodes.WrongType,
                         $"{p.Name} must be {(p.Name == "Not" ? "a rule object" : "an array of rules")}, not a {Kind(p.Value)}.");
                     unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
                 default:
-                    if (@operator is null && ChoiceOperators.TryParse(p.Name, out var op))
+                    if (@operator is null && ChoiceOperators.TryParse(NameOf(p, nameBuffer), out var op))
                     {
                         @operator = op;
                         operand = p.Value.Clone();
@@ -728,6 +765,22 @@ internal sealed class ModelReader(List<AslProblem> problems)
         };
     }
 
+    // Longer than any field name the reader knows (ToleratedFailurePercentagePath has 30 characters).
+    private const int NameBufferLength = 48;
+
+    /// <summary>A property's name without a string: decoded into <paramref name="buffer"/> when it fits and has
+    /// no escapes (every known field name does), else the decoded string.</summary>
+    private static ReadOnlySpan<char> NameOf(JsonProperty property, Span<char> buffer)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > buffer.Length || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return property.Name;
+        }
+
+        return buffer[..Encoding.UTF8.GetChars(raw, buffer)];
+    }
+
     private static bool AllStrings(JsonElement array)
     {
         foreach (var item in array.EnumerateArray())
@@ -741,7 +794,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return true;
     }
 
-    private ImmutableArray<string> ErrorEquals(JsonProperty p, string parent, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    private ImmutableArray<string> ErrorEquals(JsonProperty p, LazyPointer parent, Unknowns unknown)
     {
         if (p.Value.ValueKind == JsonValueKind.Array && AllStrings(p.Value))
         {
@@ -755,7 +808,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return ImmutableCollectionsMarshal.AsImmutableArray(names);
         }
 
-        Problem(Pointer.Child(parent, p.Name), ProblemCodes.WrongType, $"ErrorEquals must be an array of error-name strings, not {p.Value.GetRawText()}.");
+        Problem(LazyPointer.Child(parent, p.Name), ProblemCodes.WrongType, $"ErrorEquals must be an array of error-name strings, not {p.Value.GetRawText()}.");
         unknown.Add(new(p.Name, p.Value.Clone()));
         return [];
     }
@@ -779,7 +832,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return null;
     }
 
-    private JitterStrategy? Jitter(JsonProperty p, string parent, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    private JitterStrategy? Jitter(JsonProperty p, LazyPointer parent, Unknowns unknown)
     {
         if (p.Value.ValueKind == JsonValueKind.String)
         {
@@ -794,23 +847,23 @@ internal sealed class ModelReader(List<AslProblem> problems)
             }
         }
 
-        Problem(Pointer.Child(parent, p.Name), ProblemCodes.RetryCatch, $"JitterStrategy is {p.Value.GetRawText()}; use \"FULL\" or \"NONE\".");
+        Problem(LazyPointer.Child(parent, p.Name), ProblemCodes.RetryCatch, $"JitterStrategy is {p.Value.GetRawText()}; use \"FULL\" or \"NONE\".");
         unknown.Add(new(p.Name, p.Value.Clone()));
         return null;
     }
 
-    internal string? String(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal string? String(JsonElement value, LazyPointer parent, JsonProperty property, Unknowns unknown)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
             return value.GetString();
         }
 
-        WrongType(Pointer.Child(parent, property.Name), property.Name, "a string", value, property, unknown);
+        WrongType(LazyPointer.Child(parent, property.Name), property.Name, "a string", value, property, unknown);
         return null;
     }
 
-    internal OptionalPath? Path(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal OptionalPath? Path(JsonElement value, LazyPointer parent, JsonProperty property, Unknowns unknown)
     {
         switch (value.ValueKind)
         {
@@ -819,34 +872,34 @@ internal sealed class ModelReader(List<AslProblem> problems)
             case JsonValueKind.Null:
                 return OptionalPath.Null;
             default:
-                WrongType(Pointer.Child(parent, property.Name), property.Name, "a path string or null", value, property, unknown);
+                WrongType(LazyPointer.Child(parent, property.Name), property.Name, "a path string or null", value, property, unknown);
                 return null;
         }
     }
 
-    internal int? Int(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal int? Int(JsonElement value, LazyPointer parent, JsonProperty property, Unknowns unknown)
     {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
         {
             return number;
         }
 
-        WrongType(Pointer.Child(parent, property.Name), property.Name, "an integer", value, property, unknown);
+        WrongType(LazyPointer.Child(parent, property.Name), property.Name, "an integer", value, property, unknown);
         return null;
     }
 
-    internal decimal? Decimal(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal decimal? Decimal(JsonElement value, LazyPointer parent, JsonProperty property, Unknowns unknown)
     {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
         {
             return number;
         }
 
-        WrongType(Pointer.Child(parent, property.Name), property.Name, "a number", value, property, unknown);
+        WrongType(LazyPointer.Child(parent, property.Name), property.Name, "a number", value, property, unknown);
         return null;
     }
 
-    internal QueryLanguage? Language(JsonElement value, string parent, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal QueryLanguage? Language(JsonElement value, LazyPointer parent, JsonProperty property, Unknowns unknown)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
@@ -859,12 +912,12 @@ internal sealed class ModelReader(List<AslProblem> problems)
             }
         }
 
-        Problem(Pointer.Child(parent, property.Name), ProblemCodes.InvalidValue, $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
+        Problem(LazyPointer.Child(parent, property.Name), ProblemCodes.InvalidValue, $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
         unknown.Add(new(property.Name, value.Clone()));
         return null;
     }
 
-    private bool IsObject(JsonElement value, string pointer, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    private bool IsObject(JsonElement value, LazyPointer pointer, JsonProperty property, Unknowns unknown)
     {
         if (value.ValueKind == JsonValueKind.Object)
         {
@@ -875,13 +928,13 @@ internal sealed class ModelReader(List<AslProblem> problems)
         return false;
     }
 
-    internal void WrongType(string pointer, string name, string expected, JsonElement value, JsonProperty property, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    internal void WrongType(LazyPointer pointer, string name, string expected, JsonElement value, JsonProperty property, Unknowns unknown)
     {
         Problem(pointer, ProblemCodes.WrongType, $"{name} must be {expected}, not the {Kind(value)} {Truncate(value.GetRawText())}.");
         unknown.Add(new(property.Name, property.Value.Clone()));
     }
 
-    internal void Problem(string pointer, string code, string message) => problems.Add(new AslProblem(pointer, code, message));
+    internal void Problem(LazyPointer pointer, string code, string message) => problems.Add(new AslProblem(pointer.ToString(), code, message));
 
     internal static string Kind(JsonElement value) => value.ValueKind switch
     {
@@ -896,11 +949,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
     private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 
     /// <summary>Typed access to the collected fields of one state.</summary>
-    private readonly struct Fields(ModelReader reader, JsonElement?[] slots, string pointer, ImmutableArray<KeyValuePair<string, JsonElement>>.Builder unknown)
+    private readonly struct Fields(ModelReader reader, JsonElement?[] slots, LazyPointer pointer, Unknowns unknown)
     {
-        public string Pointer => pointer;
+        public LazyPointer Pointer => pointer;
 
-        public ImmutableArray<KeyValuePair<string, JsonElement>>.Builder Unknown => unknown;
+        public Unknowns Unknown => unknown;
 
         public JsonElement? Raw(Field field) => slots[(int)field];
 
@@ -994,7 +1047,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 }
             }
 
-            reader.Problem(Internal.Pointer.Child(pointer, "QueryLanguage"), ProblemCodes.InvalidValue,
+            reader.Problem(Internal.LazyPointer.Child(pointer, "QueryLanguage"), ProblemCodes.InvalidValue,
                 $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
             unknown.Add(new("QueryLanguage", value.Clone()));
             return null;
@@ -1022,8 +1075,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
 
         private void Wrong(Field field, string expected, JsonElement value)
         {
-            var name = field.ToString();
-            reader.Problem(Internal.Pointer.Child(pointer, name), ProblemCodes.WrongType,
+            var name = FieldTable.NameOf(field);
+            reader.Problem(Internal.LazyPointer.Child(pointer, name), ProblemCodes.WrongType,
                 $"{name} must be {expected}, not the {Kind(value)} {Truncate(value.GetRawText())}.");
             unknown.Add(new(name, value.Clone()));
         }

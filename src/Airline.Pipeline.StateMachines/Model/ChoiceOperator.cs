@@ -147,11 +147,17 @@ public static class ChoiceOperators
     private static readonly Dictionary<string, ChoiceOperator> ByName =
         Enum.GetValues<ChoiceOperator>().ToDictionary(o => o.ToString(), StringComparer.Ordinal);
 
+    private static readonly Dictionary<string, ChoiceOperator>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan =
+        ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The JSON field name of the operator.</summary>
     public static string JsonName(this ChoiceOperator op) => Names[(int)op];
 
     /// <summary>The operator called <paramref name="name"/> in JSON, if any.</summary>
     public static bool TryParse(string name, out ChoiceOperator op) => ByName.TryGetValue(name, out op);
+
+    /// <summary>The operator called <paramref name="name"/> in JSON, if any (no string needed).</summary>
+    public static bool TryParse(ReadOnlySpan<char> name, out ChoiceOperator op) => ByNameSpan.TryGetValue(name, out op);
 
     /// <summary>What kind of value the operator takes.</summary>
     public static ChoiceOperandKind OperandKind(this ChoiceOperator op)
