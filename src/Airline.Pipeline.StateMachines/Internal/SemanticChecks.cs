@@ -81,7 +81,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckGraph(StateGraph graph, LazyPointer pointer, QueryLanguage language)
+    private void CheckGraph(StateGraph graph, in LazyPointer pointer, QueryLanguage language)
     {
         foreach (var (name, _) in graph.UnknownFields)
         {
@@ -161,7 +161,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckReachability(StateGraph graph, LazyPointer statesPointer)
+    private void CheckReachability(StateGraph graph, in LazyPointer statesPointer)
     {
         if (graph.FindState(graph.StartAt) is not { } start)
         {
@@ -207,7 +207,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void ReportReach(StateGraph graph, LazyPointer statesPointer, int position, bool reached, bool ending)
+    private void ReportReach(StateGraph graph, in LazyPointer statesPointer, int position, bool reached, bool ending)
     {
         var name = graph.States[position].Name;
         if (!reached)
@@ -321,7 +321,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             ? string.Join(", ", graph.States.Select(s => $"'{s.Name}'"))
             : string.Join(", ", graph.States.Take(12).Select(s => $"'{s.Name}'")) + ", ...";
 
-    private void CheckState(State state, LazyPointer pointer, QueryLanguage language)
+    private void CheckState(State state, in LazyPointer pointer, QueryLanguage language)
     {
         if (state.Name.Length is 0 or > Limits.MaxStateNameLength)
         {
@@ -392,7 +392,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckFlow(FlowState flow, LazyPointer pointer, QueryLanguage language)
+    private void CheckFlow(FlowState flow, in LazyPointer pointer, QueryLanguage language)
     {
         if (flow.Next is not null && flow.End == true)
         {
@@ -420,7 +420,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     private bool HasWrongTyped(State state, params string[] names) =>
         fromJson && state.UnknownFields.Any(f => names.Contains(f.Key, StringComparer.Ordinal));
 
-    private void CheckUnknownFields(State state, LazyPointer pointer)
+    private void CheckUnknownFields(State state, in LazyPointer pointer)
     {
         foreach (var (name, value) in state.UnknownFields)
         {
@@ -453,7 +453,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckLanguageFields(State state, LazyPointer pointer, QueryLanguage language)
+    private void CheckLanguageFields(State state, in LazyPointer pointer, QueryLanguage language)
     {
         var present = PresentFields(state);
         if (language == QueryLanguage.Jsonata)
@@ -557,7 +557,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         public readonly bool Contains(Field field) => (_bits & (1UL << (int)field)) != 0;
     }
 
-    private void CheckTask(TaskState task, LazyPointer pointer, QueryLanguage language)
+    private void CheckTask(TaskState task, in LazyPointer pointer, QueryLanguage language)
     {
         if (task.ResourceTemplate is null && task.Resource.Length > 0)
         {
@@ -607,7 +607,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckWait(WaitState wait, LazyPointer pointer, QueryLanguage language)
+    private void CheckWait(WaitState wait, in LazyPointer pointer, QueryLanguage language)
     {
         var count = (wait.Seconds is null ? 0 : 1) + (wait.SecondsPath is null ? 0 : 1) + (wait.Timestamp is null ? 0 : 1) + (wait.TimestampPath is null ? 0 : 1);
         if (count != 1 && !HasWrongTyped(wait, "Seconds", "SecondsPath", "Timestamp", "TimestampPath"))
@@ -633,7 +633,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckFail(FailState fail, LazyPointer pointer, QueryLanguage language)
+    private void CheckFail(FailState fail, in LazyPointer pointer, QueryLanguage language)
     {
         Exclusive(pointer, "Error", fail.Error is not null, "ErrorPath", fail.ErrorPath is not null);
         Exclusive(pointer, "Cause", fail.Cause is not null, "CausePath", fail.CausePath is not null);
@@ -650,7 +650,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckChoice(ChoiceState choice, LazyPointer pointer, QueryLanguage language)
+    private void CheckChoice(ChoiceState choice, in LazyPointer pointer, QueryLanguage language)
     {
         if (choice.Choices.IsEmpty && !HasWrongTyped(choice, "Choices"))
         {
@@ -670,7 +670,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckRule(ChoiceRule rule, LazyPointer pointer, QueryLanguage language, bool topLevel)
+    private void CheckRule(ChoiceRule rule, in LazyPointer pointer, QueryLanguage language, bool topLevel)
     {
         foreach (var (name, _) in rule.UnknownFields)
         {
@@ -770,7 +770,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckNested(ImmutableArray<ChoiceRule>? rules, LazyPointer pointer, QueryLanguage language)
+    private void CheckNested(ImmutableArray<ChoiceRule>? rules, in LazyPointer pointer, QueryLanguage language)
     {
         if (rules is not { } list)
         {
@@ -788,7 +788,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckOperand(ChoiceOperator op, JsonElement operand, LazyPointer rulePointer)
+    private void CheckOperand(ChoiceOperator op, JsonElement operand, in LazyPointer rulePointer)
     {
         var name = op.JsonName();
         switch (op.OperandKind())
@@ -819,7 +819,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckMap(MapState map, LazyPointer pointer, QueryLanguage language)
+    private void CheckMap(MapState map, in LazyPointer pointer, QueryLanguage language)
     {
         if (map.ItemProcessor is not null && map.Iterator is not null)
         {
@@ -921,7 +921,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckItemReader(ItemReader reader, LazyPointer pointer, QueryLanguage language)
+    private void CheckItemReader(ItemReader reader, in LazyPointer pointer, QueryLanguage language)
     {
         foreach (var (name, _) in reader.UnknownFields)
         {
@@ -951,7 +951,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         CheckJsonataTemplate(reader.Arguments, pointer, "/Arguments", language);
     }
 
-    private void CheckPairs(JsonElement? element, LazyPointer pointer, string[] fields)
+    private void CheckPairs(JsonElement? element, in LazyPointer pointer, string[] fields)
     {
         if (element is not { ValueKind: JsonValueKind.Object } value)
         {
@@ -1054,7 +1054,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckErrorEquals(ImmutableArray<string> errors, LazyPointer owner, string list, int index, bool last, string what)
+    private void CheckErrorEquals(ImmutableArray<string> errors, in LazyPointer owner, string list, int index, bool last, string what)
     {
         if (errors.IsDefaultOrEmpty)
         {
@@ -1089,9 +1089,9 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private static LazyPointer ItemPointer(LazyPointer owner, string list, int index) => LazyPointer.Child(owner + list, index);
+    private static LazyPointer ItemPointer(in LazyPointer owner, string list, int index) => LazyPointer.Child(owner + list, index);
 
-    private void Exclusive(LazyPointer pointer, string first, bool hasFirst, string second, bool hasSecond)
+    private void Exclusive(in LazyPointer pointer, string first, bool hasFirst, string second, bool hasSecond)
     {
         if (hasFirst && hasSecond)
         {
@@ -1100,16 +1100,31 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     }
 
     // Overloads taking the parent pointer and the field's suffix: the pointer string is built only for a present value.
-    private void CheckPath(OptionalPath? path, LazyPointer parent, string suffix, PathKind kind) =>
-        CheckPath(path, LazyPointer.Suffix(parent, suffix), kind);
+    private void CheckPath(OptionalPath? path, in LazyPointer parent, string suffix, PathKind kind)
+    {
+        if (path is { Path: not null })
+        {
+            CheckPath(path, parent + suffix, kind);
+        }
+    }
 
-    private void CheckPath(string? path, LazyPointer parent, string suffix, PathKind kind) =>
-        CheckPath(path, LazyPointer.Suffix(parent, suffix), kind);
+    private void CheckPath(string? path, in LazyPointer parent, string suffix, PathKind kind)
+    {
+        if (path is not null)
+        {
+            CheckPath(path, parent + suffix, kind);
+        }
+    }
 
-    private void CheckPathOrIntrinsic(string? value, LazyPointer parent, string suffix) =>
-        CheckPathOrIntrinsic(value, LazyPointer.Suffix(parent, suffix));
+    private void CheckPathOrIntrinsic(string? value, in LazyPointer parent, string suffix)
+    {
+        if (value is not null)
+        {
+            CheckPathOrIntrinsic(value, parent + suffix);
+        }
+    }
 
-    private void CheckAssign(JsonElement? assign, LazyPointer parent, string suffix, QueryLanguage language)
+    private void CheckAssign(JsonElement? assign, in LazyPointer parent, string suffix, QueryLanguage language)
     {
         if (assign is not null)
         {
@@ -1117,7 +1132,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckTemplate(JsonElement? template, LazyPointer parent, string suffix, QueryLanguage language)
+    private void CheckTemplate(JsonElement? template, in LazyPointer parent, string suffix, QueryLanguage language)
     {
         if (template is not null)
         {
@@ -1125,7 +1140,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckJsonataTemplate(JsonElement? template, LazyPointer parent, string suffix, QueryLanguage language)
+    private void CheckJsonataTemplate(JsonElement? template, in LazyPointer parent, string suffix, QueryLanguage language)
     {
         if (template is not null && language == QueryLanguage.Jsonata)
         {
@@ -1133,7 +1148,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckNumber(NumberOrExpression? value, LazyPointer parent, string suffix, QueryLanguage language, decimal min, decimal max, bool integer)
+    private void CheckNumber(NumberOrExpression? value, in LazyPointer parent, string suffix, QueryLanguage language, decimal min, decimal max, bool integer)
     {
         if (value is not null)
         {
@@ -1141,7 +1156,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckNumber(NumberOrExpression? value, LazyPointer pointer, QueryLanguage language, decimal min, decimal max, bool integer)
+    private void CheckNumber(NumberOrExpression? value, in LazyPointer pointer, QueryLanguage language, decimal min, decimal max, bool integer)
     {
         if (value is not { } field)
         {
@@ -1163,7 +1178,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckPath(OptionalPath? path, LazyPointer pointer, PathKind kind)
+    private void CheckPath(OptionalPath? path, in LazyPointer pointer, PathKind kind)
     {
         if (path is { Path: { } text })
         {
@@ -1171,7 +1186,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckPath(string? path, LazyPointer pointer, PathKind kind)
+    private void CheckPath(string? path, in LazyPointer pointer, PathKind kind)
     {
         if (path is null)
         {
@@ -1184,7 +1199,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckPathOrIntrinsic(string? value, LazyPointer pointer)
+    private void CheckPathOrIntrinsic(string? value, in LazyPointer pointer)
     {
         if (value is not null && PathOrIntrinsicProblem(value) is { } problem)
         {
@@ -1220,7 +1235,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         _ => "ResultPath",
     };
 
-    private void CheckAssign(JsonElement? assign, LazyPointer pointer, QueryLanguage language)
+    private void CheckAssign(JsonElement? assign, in LazyPointer pointer, QueryLanguage language)
     {
         if (assign is not { } value)
         {
@@ -1254,7 +1269,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     }
 
     /// <summary>A JSONPath payload template: <c>.$</c> keys take paths or intrinsic calls.</summary>
-    private void CheckTemplate(JsonElement? template, LazyPointer pointer, QueryLanguage language)
+    private void CheckTemplate(JsonElement? template, in LazyPointer pointer, QueryLanguage language)
     {
         if (template is not { } value || language == QueryLanguage.Jsonata)
         {
@@ -1317,7 +1332,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
     }
 
     /// <summary>In JSONata states every string that looks like an expression must be one.</summary>
-    private void CheckJsonataTemplate(JsonElement? template, LazyPointer pointer, QueryLanguage language)
+    private void CheckJsonataTemplate(JsonElement? template, in LazyPointer pointer, QueryLanguage language)
     {
         if (template is not { } value || language != QueryLanguage.Jsonata)
         {
@@ -1352,7 +1367,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckJsonataString(string text, LazyPointer pointer, QueryLanguage language, bool required = false)
+    private void CheckJsonataString(string text, in LazyPointer pointer, QueryLanguage language, bool required = false)
     {
         if (language != QueryLanguage.Jsonata)
         {
@@ -1394,5 +1409,5 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         return _chars.AsSpan(0, Encoding.UTF8.GetChars(raw, _chars));
     }
 
-    private void Error(LazyPointer pointer, string code, string message) => problems.Add(new AslProblem(pointer.ToString(), code, message));
+    private void Error(in LazyPointer pointer, string code, string message) => problems.Add(new AslProblem(pointer.ToString(), code, message));
 }
