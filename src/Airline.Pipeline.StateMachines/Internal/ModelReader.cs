@@ -15,6 +15,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
 
     private readonly Stack<JsonElement?[]> _slotPool = new();
 
+    private readonly ScalarCopies _scalars = new();
+
     // The unknown fields of every object being read, innermost last: objects are read depth first, so each one's
     // fields are the tail of this list until it takes them (no builder per object).
     private readonly List<KeyValuePair<string, JsonElement>> _unknown = [];
@@ -737,7 +739,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     if (@operator is null && ChoiceOperators.TryParse(NameOf(p, nameBuffer), out var op))
                     {
                         @operator = op;
-                        operand = p.Value.Clone();
+                        operand = _scalars.Copy(p.Value);
                     }
                     else
                     {

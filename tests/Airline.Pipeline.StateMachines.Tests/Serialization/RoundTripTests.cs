@@ -107,4 +107,26 @@ public sealed class ReaderOwnershipTests
 
         result.Machine?.ToJson().Should().Be(expected);
     }
+
+    [Fact]
+    public void Repeated_and_literal_choice_operands_are_kept_exactly()
+    {
+        // Scalar operands are shared per read (one copy per distinct value) and true/false across reads.
+        const string json = """
+            {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+            {"Variable":"$.s","StringEquals":"FAILED","Next":"F"},{"Variable":"$.t","StringEquals":"FAILED","Next":"F"},
+            {"Variable":"$.n","NumericEquals":0,"Next":"F"},{"Variable":"$.m","NumericEquals":0.0,"Next":"F"},
+            {"Variable":"$.b","BooleanEquals":true,"Next":"F"},{"Variable":"$.c","BooleanEquals":false,"Next":"F"},
+            {"Variable":"$.d","IsNull":true,"Next":"F"}],"Default":"F"},"F":{"Type":"Succeed"}}}
+            """;
+        var input = System.Text.Encoding.UTF8.GetBytes(json);
+        var machine = AslReader.Read(input).Machine!;
+        Array.Fill(input, (byte)' ');
+        _ = AslReader.Read("""{"StartAt":"X","States":{"X":{"Type":"Choice","Choices":[{"Variable":"$.x","StringEquals":"OTHER","Next":"Y"}],"Default":"Y"},"Y":{"Type":"Succeed"}}}""");
+
+        var operands = machine.States.OfType<ChoiceState>().Single().Choices.Select(rule => rule.Operand!.Value.GetRawText());
+        operands.Should().Equal("\"FAILED\"", "\"FAILED\"", "0", "0.0", "true", "false", "true");
+        machine.ToJson().Should().Contain("\"NumericEquals\":0.0");
+    }
 }
+
