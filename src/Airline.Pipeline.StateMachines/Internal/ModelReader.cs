@@ -104,12 +104,12 @@ internal sealed class ModelReader(List<AslProblem> problems)
 
     private void RequireGraph(JsonElement graph, LazyPointer pointer, string? startAt)
     {
-        if (startAt is null && !graph.TryGetProperty("StartAt", out _))
+        if (startAt is null && !graph.TryGetProperty("StartAt"u8, out _))
         {
             Problem(pointer, ProblemCodes.MissingField, "StartAt is missing; add \"StartAt\": \"<name of the first state>\".");
         }
 
-        if (!graph.TryGetProperty("States", out _))
+        if (!graph.TryGetProperty("States"u8, out _))
         {
             Problem(pointer, ProblemCodes.MissingField, "States is missing; add \"States\": { \"<name>\": { \"Type\": ... } }.");
         }
@@ -222,7 +222,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return null;
         }
 
-        if (!element.TryGetProperty("Type", out var typeElement))
+        if (!element.TryGetProperty("Type"u8, out var typeElement))
         {
             Problem(pointer, ProblemCodes.MissingField,
                 $"State '{name}' has no Type; add \"Type\": one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map.");
@@ -487,7 +487,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             }
         }
 
-        if (resource is null && !element.TryGetProperty("Resource", out _))
+        if (resource is null && !element.TryGetProperty("Resource"u8, out _))
         {
             Problem(pointer, ProblemCodes.MissingField, "ItemReader has no Resource; add e.g. \"Resource\": \"arn:aws:states:::s3:getObject\".");
         }
@@ -549,7 +549,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 }
             }
 
-            if (!item.TryGetProperty("ErrorEquals", out _))
+            if (!item.TryGetProperty("ErrorEquals"u8, out _))
             {
                 Problem(at, ProblemCodes.MissingField, "The retrier has no ErrorEquals; add e.g. \"ErrorEquals\": [\"States.ALL\"].");
             }
@@ -614,7 +614,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 }
             }
 
-            if (!item.TryGetProperty("ErrorEquals", out _))
+            if (!item.TryGetProperty("ErrorEquals"u8, out _))
             {
                 Problem(at, ProblemCodes.MissingField, "The catcher has no ErrorEquals; add e.g. \"ErrorEquals\": [\"States.ALL\"].");
             }

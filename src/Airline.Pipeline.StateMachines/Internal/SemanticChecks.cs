@@ -880,20 +880,20 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
 
         CheckPairs(map.ItemBatcher, pointer + "/ItemBatcher", ["MaxItemsPerBatch", "MaxInputBytesPerBatch"]);
-        if (map.ItemBatcher is { ValueKind: JsonValueKind.Object } batcher && batcher.TryGetProperty("BatchInput", out var batchInput))
+        if (map.ItemBatcher is { ValueKind: JsonValueKind.Object } batcher && batcher.TryGetProperty("BatchInput"u8, out var batchInput))
         {
             CheckTemplate(batchInput, pointer + "/ItemBatcher/BatchInput", language);
         }
 
         if (map.ResultWriter is { ValueKind: JsonValueKind.Object } writer)
         {
-            if (writer.TryGetProperty("Resource", out var resource) && resource.ValueKind == JsonValueKind.String
+            if (writer.TryGetProperty("Resource"u8, out var resource) && resource.ValueKind == JsonValueKind.String
                 && ResourceArn.CheckFormat(resource.GetString()!) is { } arnError)
             {
                 Error(pointer + "/ResultWriter/Resource", ProblemCodes.InvalidArn, $"ResultWriter Resource {arnError}; use arn:aws:states:::s3:putObject.");
             }
 
-            if (writer.TryGetProperty("Parameters", out var parameters))
+            if (writer.TryGetProperty("Parameters"u8, out var parameters))
             {
                 CheckTemplate(parameters, pointer + "/ResultWriter/Parameters", language);
             }

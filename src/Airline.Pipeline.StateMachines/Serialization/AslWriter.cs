@@ -28,7 +28,8 @@ public static class AslWriter
             return written;
         }
 
-        using var buffer = new PooledByteBuffer(16 * 1024);
+        // About 250 bytes per state (compact): start near the final size instead of doubling from a small buffer.
+        using var buffer = new PooledByteBuffer(Math.Clamp(machine.States.Length * 256, 16 * 1024, Validation.Limits.MaxDefinitionBytes));
         Write(machine, buffer, indented);
         return buffer.ToArray();
     }
