@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using Airline.Pipeline.StateMachines.Model;
 
@@ -82,13 +81,9 @@ internal static class FieldTable
     /// <summary>Fields only JSONata states may use.</summary>
     public static readonly Field[] JsonataOnly = [Field.Arguments, Field.Output, Field.Items];
 
-    // The longest field name (ToleratedFailurePercentagePath) has 30 characters.
-    private const int MaxNameLength = 32;
+    private static readonly Utf8Names<Field> ByUtf8Name = new(Enum.GetValues<Field>().Select(f => (f.ToString(), f)));
 
-    private static readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan =
-        ByName.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>The field a property names, read from its UTF-8 name without allocating a string.</summary>
+    /// <summary>The field a property names, read from its UTF-8 name without decoding it.</summary>
     public static bool TryGet(JsonProperty property, out Field field)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
@@ -97,15 +92,7 @@ internal static class FieldTable
             return ByName.TryGetValue(property.Name, out field); // escaped name: let the reader unescape it
         }
 
-        if (raw.Length > MaxNameLength)
-        {
-            field = default;
-            return false;
-        }
-
-        Span<char> name = stackalloc char[MaxNameLength];
-        var length = Encoding.UTF8.GetChars(raw, name);
-        return ByNameSpan.TryGetValue(name[..length], out field);
+        return ByUtf8Name.TryGet(raw, out field);
     }
 
     /// <summary>The field's JSON name (Enum.ToString would allocate one per call).</summary>

@@ -26,6 +26,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_name_that_only_looks_like_a_field_is_unknown()
+    {
+        // Same length and first eight bytes as ResultPath: matched byte for byte, so it is not taken for it.
+        var result = AslReader.Read("""{"StartAt":"A","States":{"A":{"Type":"Pass","ResultPatH":"$.x","Result\u0050ath":"$.y","End":true}}}""");
+        var state = result.Machine!.States.Should().ContainSingle().Subject.Should().BeOfType<PassState>().Subject;
+        state.UnknownFields.Select(f => f.Key).Should().Equal("ResultPatH");
+        state.ResultPath!.Value.Path.Should().Be("$.y"); // an escaped name is decoded, then matched
+    }
+
+    [Fact]
     public void Unknown_state_type_gives_pointer_and_allowed_types()
     {
         var result = AslReader.Read("""{"StartAt":"A","States":{"A":{"Type":"Sleep","End":true}}}""");
