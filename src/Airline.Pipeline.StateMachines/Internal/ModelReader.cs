@@ -60,15 +60,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
         QueryLanguage? language = null;
         var unknown = NewUnknowns();
         Span<char> nameBuffer = stackalloc char[NameBufferLength];
-        var keys = new KeyTracker(root, stackalloc ulong[KeyTracker.LinearLimit]);
         foreach (var property in root.EnumerateObject())
         {
-            if (keys.IsRepeat(property))
-            {
-                DuplicateKey(LazyPointer.Child(string.Empty, property.Name), property.Name);
-                continue;
-            }
-
             var value = property.Value;
             switch (NameOf(property, nameBuffer))
             {
@@ -91,7 +84,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     language = Language(value, string.Empty, property, unknown);
                     break;
                 default:
-                    unknown.Add(new(property.Name, Keep(value, LazyPointer.Child(string.Empty, property.Name))));
+                    unknown.Add(new(property.Name, value.Clone()));
                     break;
             }
         }
@@ -135,15 +128,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
         var unknown = NewUnknowns();
         var isProcessor = typeof(T) == typeof(ItemProcessor);
         Span<char> nameBuffer = stackalloc char[NameBufferLength];
-        var keys = new KeyTracker(graph, stackalloc ulong[KeyTracker.LinearLimit]);
         foreach (var property in graph.EnumerateObject())
         {
-            if (keys.IsRepeat(property))
-            {
-                DuplicateKey(LazyPointer.Child(pointer, property.Name), property.Name);
-                continue;
-            }
-
             var value = property.Value;
             switch (NameOf(property, nameBuffer))
             {
@@ -160,7 +146,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     config = ReadProcessorConfig(value, LazyPointer.Child(pointer, property.Name), property, unknown);
                     break;
                 default:
-                    unknown.Add(new(property.Name, Keep(value, LazyPointer.Child(pointer, property.Name))));
+                    unknown.Add(new(property.Name, value.Clone()));
                     break;
             }
         }
@@ -180,15 +166,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
         MapExecutionType? executionType = null;
         var unknown = NewUnknowns();
         Span<char> nameBuffer = stackalloc char[NameBufferLength];
-        var keys = new KeyTracker(value, stackalloc ulong[KeyTracker.LinearLimit]);
         foreach (var p in value.EnumerateObject())
         {
-            if (keys.IsRepeat(p))
-            {
-                DuplicateKey(LazyPointer.Child(pointer, p.Name), p.Name);
-                continue;
-            }
-
             var at = LazyPointer.Child(pointer, p.Name);
             switch (NameOf(p, nameBuffer))
             {
@@ -200,14 +179,14 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     break;
                 case "Mode":
                     Problem(at, ProblemCodes.InvalidValue, $"Mode is {p.Value.GetRawText()}; use \"INLINE\" or \"DISTRIBUTED\".");
-                    unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(pointer, p.Name))));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
                 case "ExecutionType":
                     Problem(at, ProblemCodes.InvalidValue, $"ExecutionType is {p.Value.GetRawText()}; use \"STANDARD\" or \"EXPRESS\".");
-                    unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(pointer, p.Name))));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
                 default:
-                    unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(pointer, p.Name))));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
             }
         }
@@ -223,15 +202,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
 
         var states = ImmutableArray.CreateBuilder<State>();
-        var keys = new KeyTracker(value, stackalloc ulong[KeyTracker.LinearLimit]);
         foreach (var entry in value.EnumerateObject())
         {
-            if (keys.IsRepeat(entry))
-            {
-                DuplicateKey(LazyPointer.Child(pointer, entry.Name), entry.Name);
-                continue;
-            }
-
             var state = ReadState(entry.Name, entry.Value, LazyPointer.Child(pointer, entry.Name));
             if (state is not null)
             {
@@ -268,22 +240,15 @@ internal sealed class ModelReader(List<AslProblem> problems)
         try
         {
             var unknown = NewUnknowns();
-            var keys = new KeyTracker(element, stackalloc ulong[KeyTracker.LinearLimit]);
             foreach (var property in element.EnumerateObject())
             {
-                if (keys.IsRepeat(property))
-                {
-                    DuplicateKey(LazyPointer.Child(pointer, property.Name), property.Name);
-                    continue;
-                }
-
                 if (FieldTable.TryGet(property, out var field) && FieldTable.Allows(type, field))
                 {
                     slots[(int)field] = property.Value;
                 }
                 else
                 {
-                    unknown.Add(new(property.Name, Keep(property.Value, LazyPointer.Child(pointer, property.Name))));
+                    unknown.Add(new(property.Name, property.Value.Clone()));
                 }
             }
 
@@ -294,15 +259,15 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 StateType.Pass => new PassState
                 {
                     Name = name,
-                    Parameters = fields.Keep(Field.Parameters),
-                    Result = fields.Keep(Field.Result),
+                    Parameters = fields.Raw(Field.Parameters)?.Clone(),
+                    Result = fields.Raw(Field.Result)?.Clone(),
                     ResultPath = fields.Path(Field.ResultPath),
                     Next = fields.String(Field.Next),
                     End = fields.Bool(Field.End),
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Assign = fields.Keep(Field.Assign),
-                    Output = fields.Keep(Field.Output),
+                    Assign = fields.Raw(Field.Assign)?.Clone(),
+                    Output = fields.Raw(Field.Output)?.Clone(),
                     Comment = fields.String(Field.Comment),
                     QueryLanguage = fields.Language(Field.QueryLanguage),
                     UnknownFields = fields.Unknown.DrainToImmutable(),
@@ -314,8 +279,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     Default = fields.String(Field.Default),
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Assign = fields.Keep(Field.Assign),
-                    Output = fields.Keep(Field.Output),
+                    Assign = fields.Raw(Field.Assign)?.Clone(),
+                    Output = fields.Raw(Field.Output)?.Clone(),
                     Comment = fields.String(Field.Comment),
                     QueryLanguage = fields.Language(Field.QueryLanguage),
                     UnknownFields = fields.Unknown.DrainToImmutable(),
@@ -331,8 +296,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     End = fields.Bool(Field.End),
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Assign = fields.Keep(Field.Assign),
-                    Output = fields.Keep(Field.Output),
+                    Assign = fields.Raw(Field.Assign)?.Clone(),
+                    Output = fields.Raw(Field.Output)?.Clone(),
                     Comment = fields.String(Field.Comment),
                     QueryLanguage = fields.Language(Field.QueryLanguage),
                     UnknownFields = fields.Unknown.DrainToImmutable(),
@@ -342,7 +307,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     Name = name,
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Output = fields.Keep(Field.Output),
+                    Output = fields.Raw(Field.Output)?.Clone(),
                     Comment = fields.String(Field.Comment),
                     QueryLanguage = fields.Language(Field.QueryLanguage),
                     UnknownFields = fields.Unknown.DrainToImmutable(),
@@ -366,11 +331,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     End = fields.Bool(Field.End),
                     InputPath = fields.Path(Field.InputPath),
                     OutputPath = fields.Path(Field.OutputPath),
-                    Assign = fields.Keep(Field.Assign),
-                    Output = fields.Keep(Field.Output),
-                    Parameters = fields.Keep(Field.Parameters),
-                    Arguments = fields.Keep(Field.Arguments),
-                    ResultSelector = fields.Keep(Field.ResultSelector),
+                    Assign = fields.Raw(Field.Assign)?.Clone(),
+                    Output = fields.Raw(Field.Output)?.Clone(),
+                    Parameters = fields.Raw(Field.Parameters)?.Clone(),
+                    Arguments = fields.Raw(Field.Arguments)?.Clone(),
+                    ResultSelector = fields.Raw(Field.ResultSelector)?.Clone(),
                     ResultPath = fields.Path(Field.ResultPath),
                     Retry = ReadRetry(fields),
                     Catch = ReadCatch(fields),
@@ -395,21 +360,21 @@ internal sealed class ModelReader(List<AslProblem> problems)
             Resource = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object }
                 ? string.Empty
                 : fields.String(Field.Resource) ?? Missing(fields, "Resource", "the ARN of a Lambda function, an activity or a service integration"),
-            ResourceTemplate = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object } ? fields.Keep(Field.Resource) : null,
+            ResourceTemplate = fields.Raw(Field.Resource) is { ValueKind: JsonValueKind.Object } template ? template.Clone() : null,
             TimeoutSeconds = fields.Number(Field.TimeoutSeconds),
             TimeoutSecondsPath = fields.String(Field.TimeoutSecondsPath),
             HeartbeatSeconds = fields.Number(Field.HeartbeatSeconds),
             HeartbeatSecondsPath = fields.String(Field.HeartbeatSecondsPath),
-            Credentials = fields.Keep(Field.Credentials),
+            Credentials = fields.Raw(Field.Credentials)?.Clone(),
             Next = fields.String(Field.Next),
             End = fields.Bool(Field.End),
             InputPath = fields.Path(Field.InputPath),
             OutputPath = fields.Path(Field.OutputPath),
-            Assign = fields.Keep(Field.Assign),
-            Output = fields.Keep(Field.Output),
-            Parameters = fields.Keep(Field.Parameters),
-            Arguments = fields.Keep(Field.Arguments),
-            ResultSelector = fields.Keep(Field.ResultSelector),
+            Assign = fields.Raw(Field.Assign)?.Clone(),
+            Output = fields.Raw(Field.Output)?.Clone(),
+            Parameters = fields.Raw(Field.Parameters)?.Clone(),
+            Arguments = fields.Raw(Field.Arguments)?.Clone(),
+            ResultSelector = fields.Raw(Field.ResultSelector)?.Clone(),
             ResultPath = fields.Path(Field.ResultPath),
             Retry = ReadRetry(fields),
             Catch = ReadCatch(fields),
@@ -424,11 +389,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
             ItemProcessor = ReadProcessor(fields, Field.ItemProcessor),
             Iterator = ReadProcessor(fields, Field.Iterator),
             ItemsPath = fields.Path(Field.ItemsPath),
-            Items = fields.Keep(Field.Items),
-            ItemSelector = fields.Keep(Field.ItemSelector),
+            Items = fields.Raw(Field.Items)?.Clone(),
+            ItemSelector = fields.Raw(Field.ItemSelector)?.Clone(),
             ItemReader = ReadItemReader(fields),
-            ItemBatcher = fields.Keep(Field.ItemBatcher),
-            ResultWriter = fields.Keep(Field.ResultWriter),
+            ItemBatcher = fields.Raw(Field.ItemBatcher)?.Clone(),
+            ResultWriter = fields.Raw(Field.ResultWriter)?.Clone(),
             MaxConcurrency = fields.Number(Field.MaxConcurrency),
             MaxConcurrencyPath = fields.String(Field.MaxConcurrencyPath),
             ToleratedFailureCount = fields.Number(Field.ToleratedFailureCount),
@@ -440,11 +405,11 @@ internal sealed class ModelReader(List<AslProblem> problems)
             End = fields.Bool(Field.End),
             InputPath = fields.Path(Field.InputPath),
             OutputPath = fields.Path(Field.OutputPath),
-            Assign = fields.Keep(Field.Assign),
-            Output = fields.Keep(Field.Output),
-            Parameters = fields.Keep(Field.Parameters),
-            Arguments = fields.Keep(Field.Arguments),
-            ResultSelector = fields.Keep(Field.ResultSelector),
+            Assign = fields.Raw(Field.Assign)?.Clone(),
+            Output = fields.Raw(Field.Output)?.Clone(),
+            Parameters = fields.Raw(Field.Parameters)?.Clone(),
+            Arguments = fields.Raw(Field.Arguments)?.Clone(),
+            ResultSelector = fields.Raw(Field.ResultSelector)?.Clone(),
             ResultPath = fields.Path(Field.ResultPath),
             Retry = ReadRetry(fields),
             Catch = ReadCatch(fields),
@@ -500,31 +465,24 @@ internal sealed class ModelReader(List<AslProblem> problems)
         JsonElement? config = null, parameters = null, arguments = null;
         var unknown = NewUnknowns();
         Span<char> nameBuffer = stackalloc char[NameBufferLength];
-        var keys = new KeyTracker(element, stackalloc ulong[KeyTracker.LinearLimit]);
         foreach (var p in element.EnumerateObject())
         {
-            if (keys.IsRepeat(p))
-            {
-                DuplicateKey(LazyPointer.Child(pointer, p.Name), p.Name);
-                continue;
-            }
-
             switch (NameOf(p, nameBuffer))
             {
                 case "Resource":
                     resource = String(p.Value, pointer, p, unknown);
                     break;
                 case "ReaderConfig":
-                    config = Keep(p.Value, pointer, p);
+                    config = p.Value.Clone();
                     break;
                 case "Parameters":
-                    parameters = Keep(p.Value, pointer, p);
+                    parameters = p.Value.Clone();
                     break;
                 case "Arguments":
-                    arguments = Keep(p.Value, pointer, p);
+                    arguments = p.Value.Clone();
                     break;
                 default:
-                    unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(pointer, p.Name))));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
             }
         }
@@ -560,15 +518,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
             string? comment = null;
             var unknown = NewUnknowns();
             Span<char> nameBuffer = stackalloc char[NameBufferLength];
-            var keys = new KeyTracker(item, stackalloc ulong[KeyTracker.LinearLimit]);
             foreach (var p in item.EnumerateObject())
             {
-                if (keys.IsRepeat(p))
-                {
-                    DuplicateKey(LazyPointer.Child(at, p.Name), p.Name);
-                    continue;
-                }
-
                 switch (NameOf(p, nameBuffer))
                 {
                     case "ErrorEquals":
@@ -593,7 +544,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                         comment = String(p.Value, at, p, unknown);
                         break;
                     default:
-                        unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(at, p.Name))));
+                        unknown.Add(new(p.Name, p.Value.Clone()));
                         break;
                 }
             }
@@ -634,15 +585,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
             var hasNext = false;
             var unknown = NewUnknowns();
             Span<char> nameBuffer = stackalloc char[NameBufferLength];
-            var keys = new KeyTracker(item, stackalloc ulong[KeyTracker.LinearLimit]);
             foreach (var p in item.EnumerateObject())
             {
-                if (keys.IsRepeat(p))
-                {
-                    DuplicateKey(LazyPointer.Child(at, p.Name), p.Name);
-                    continue;
-                }
-
                 switch (NameOf(p, nameBuffer))
                 {
                     case "ErrorEquals":
@@ -656,16 +600,16 @@ internal sealed class ModelReader(List<AslProblem> problems)
                         resultPath = Path(p.Value, at, p, unknown);
                         break;
                     case "Output":
-                        output = Keep(p.Value, at, p);
+                        output = p.Value.Clone();
                         break;
                     case "Assign":
-                        assign = Keep(p.Value, at, p);
+                        assign = p.Value.Clone();
                         break;
                     case "Comment":
                         comment = String(p.Value, at, p, unknown);
                         break;
                     default:
-                        unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(at, p.Name))));
+                        unknown.Add(new(p.Name, p.Value.Clone()));
                         break;
                 }
             }
@@ -755,15 +699,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
         ChoiceOperator? @operator = null;
         var unknown = NewUnknowns();
         Span<char> nameBuffer = stackalloc char[NameBufferLength];
-        var keys = new KeyTracker(element, stackalloc ulong[KeyTracker.LinearLimit]);
         foreach (var p in element.EnumerateObject())
         {
-            if (keys.IsRepeat(p))
-            {
-                DuplicateKey(LazyPointer.Child(pointer, p.Name), p.Name);
-                continue;
-            }
-
             switch (NameOf(p, nameBuffer))
             {
                 case "Next":
@@ -773,16 +710,16 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     comment = String(p.Value, pointer, p, unknown);
                     break;
                 case "Condition":
-                    condition = Keep(p.Value, pointer, p);
+                    condition = p.Value.Clone();
                     break;
                 case "Variable":
                     variable = String(p.Value, pointer, p, unknown);
                     break;
                 case "Assign":
-                    assign = Keep(p.Value, pointer, p);
+                    assign = p.Value.Clone();
                     break;
                 case "Output":
-                    output = Keep(p.Value, pointer, p);
+                    output = p.Value.Clone();
                     break;
                 case "And" when p.Value.ValueKind == JsonValueKind.Array:
                     and = ReadRuleArray(p.Value, LazyPointer.Child(pointer, p.Name));
@@ -796,7 +733,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 case "And" or "Or" or "Not":
                     Problem(LazyPointer.Child(pointer, p.Name), ProblemCodes.WrongType,
                         $"{p.Name} must be {(p.Name == "Not" ? "a rule object" : "an array of rules")}, not a {Kind(p.Value)}.");
-                    unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(pointer, p.Name))));
+                    unknown.Add(new(p.Name, p.Value.Clone()));
                     break;
                 default:
                     if (@operator is null && ChoiceOperators.TryParse(NameOf(p, nameBuffer), out var op))
@@ -806,7 +743,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                     }
                     else
                     {
-                        unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(pointer, p.Name))));
+                        unknown.Add(new(p.Name, p.Value.Clone()));
                     }
 
                     break;
@@ -829,22 +766,6 @@ internal sealed class ModelReader(List<AslProblem> problems)
             UnknownFields = unknown.DrainToImmutable(),
         };
     }
-
-    /// <summary>A copy of a value for the model (the document goes back to its pool), its objects checked for
-    /// repeated keys.</summary>
-    internal JsonElement Keep(JsonElement value, in LazyPointer pointer)
-    {
-        KeyTracker.CheckTree(value, pointer, this, static (reader, at, name) => reader.DuplicateKey(at, name));
-        return value.Clone();
-    }
-
-    /// <summary>As <see cref="Keep(JsonElement, in LazyPointer)"/> for a property's value: its pointer is built only
-    /// when the value is an object or an array.</summary>
-    private JsonElement Keep(JsonElement value, in LazyPointer parent, JsonProperty property) =>
-        value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? Keep(value, LazyPointer.Child(parent, property.Name)) : value.Clone();
-
-    private void DuplicateKey(in LazyPointer pointer, string name) =>
-        Problem(pointer, ProblemCodes.InvalidJson, $"The key '{name}' appears more than once in its object; JSON keys must be unique, so keep one.");
 
     // Longer than any field name the reader knows (ToleratedFailurePercentagePath has 30 characters).
     private const int NameBufferLength = 48;
@@ -890,7 +811,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
 
         Problem(LazyPointer.Child(parent, p.Name), ProblemCodes.WrongType, $"ErrorEquals must be an array of error-name strings, not {p.Value.GetRawText()}.");
-        unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(parent, p.Name))));
+        unknown.Add(new(p.Name, p.Value.Clone()));
         return [];
     }
 
@@ -929,7 +850,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
 
         Problem(LazyPointer.Child(parent, p.Name), ProblemCodes.RetryCatch, $"JitterStrategy is {p.Value.GetRawText()}; use \"FULL\" or \"NONE\".");
-        unknown.Add(new(p.Name, Keep(p.Value, LazyPointer.Child(parent, p.Name))));
+        unknown.Add(new(p.Name, p.Value.Clone()));
         return null;
     }
 
@@ -994,7 +915,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
         }
 
         Problem(LazyPointer.Child(parent, property.Name), ProblemCodes.InvalidValue, $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
-        unknown.Add(new(property.Name, Keep(value, LazyPointer.Child(parent, property.Name))));
+        unknown.Add(new(property.Name, value.Clone()));
         return null;
     }
 
@@ -1012,7 +933,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
     internal void WrongType(LazyPointer pointer, string name, string expected, JsonElement value, JsonProperty property, Unknowns unknown)
     {
         Problem(pointer, ProblemCodes.WrongType, $"{name} must be {expected}, not the {Kind(value)} {Truncate(value.GetRawText())}.");
-        unknown.Add(new(property.Name, Keep(property.Value, pointer)));
+        unknown.Add(new(property.Name, property.Value.Clone()));
     }
 
     internal void Problem(LazyPointer pointer, string code, string message) => problems.Add(new AslProblem(pointer.ToString(), code, message));
@@ -1037,10 +958,6 @@ internal sealed class ModelReader(List<AslProblem> problems)
         public Unknowns Unknown => unknown;
 
         public JsonElement? Raw(Field field) => slots[(int)field];
-
-        /// <summary>A copy of the field's value for the model, its objects checked for repeated keys.</summary>
-        public JsonElement? Keep(Field field) =>
-            slots[(int)field] is { } value ? reader.Keep(value, LazyPointer.Child(pointer, FieldTable.NameOf(field))) : null;
 
         public string? String(Field field)
         {
@@ -1134,7 +1051,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
 
             reader.Problem(Internal.LazyPointer.Child(pointer, "QueryLanguage"), ProblemCodes.InvalidValue,
                 $"QueryLanguage is {value.GetRawText()}; use \"JSONPath\" or \"JSONata\".");
-            unknown.Add(new("QueryLanguage", reader.Keep(value, LazyPointer.Child(pointer, "QueryLanguage"))));
+            unknown.Add(new("QueryLanguage", value.Clone()));
             return null;
         }
 
@@ -1163,7 +1080,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             var name = FieldTable.NameOf(field);
             reader.Problem(Internal.LazyPointer.Child(pointer, name), ProblemCodes.WrongType,
                 $"{name} must be {expected}, not the {Kind(value)} {Truncate(value.GetRawText())}.");
-            unknown.Add(new(name, reader.Keep(value, LazyPointer.Child(pointer, name))));
+            unknown.Add(new(name, value.Clone()));
         }
     }
 }

@@ -15,11 +15,9 @@ namespace Airline.Pipeline.StateMachines.Serialization;
 /// </summary>
 public static class AslReader
 {
-    // Repeated keys are found by the reader as it walks each object (KeyTracker): the document's own check was a
-    // second walk of the whole tree that cost as much as parsing it.
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
-        AllowDuplicateProperties = true,
+        AllowDuplicateProperties = false,
         MaxDepth = 256,
     };
 

@@ -25,36 +25,6 @@ public sealed class BadInputTests
         result.Problems.Should().ContainSingle(p => p.Code == ProblemCodes.InvalidJson && p.Message.Contains("StartAt"));
     }
 
-    [Theory]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true},"A":{"Type":"Succeed"}}}""", "/States/A", "A")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true,"End":false}}}""", "/States/A/End", "End")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","X":1,"X":2,"End":true}}}""", "/States/A/X", "X")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"a":{"b":[{"c":1,"c":2}]}},"End":true}}}""", "/States/A/Parameters/a/b/0/c", "c")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"k":1,"\u006b":2},"End":true}}}""", "/States/A/Parameters/k", "k")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["X"],"MaxAttempts":1,"MaxAttempts":2}],"End":true}}}""", "/States/A/Retry/0/MaxAttempts", "MaxAttempts")]
-    [InlineData("""{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.a","Variable":"$.b","IsPresent":true,"Next":"E"}],"Default":"E"},"E":{"Type":"Succeed"}}}""", "/States/C/Choices/0/Variable", "Variable")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Unknown":{"x":true,"x":false},"End":true}}}""", "/States/A/Unknown/x", "x")]
-    public void A_repeated_key_anywhere_is_reported_at_its_second_occurrence(string json, string pointer, string key)
-    {
-        var problem = AslReader.Read(json).Problems.Should().ContainSingle().Subject;
-        problem.Code.Should().Be(ProblemCodes.InvalidJson);
-        problem.Pointer.Should().Be(pointer);
-        problem.Message.Should().Contain($"'{key}' appears more than once");
-        AslValidator.Validate(json).Errors.Should().Contain(p => p.Code == ProblemCodes.InvalidJson && p.Pointer == pointer && p.Line == 1);
-    }
-
-    [Fact]
-    public void Many_keys_with_the_same_start_and_length_are_not_taken_for_repeats()
-    {
-        // More keys than the tracker compares one by one; all share their first eight bytes and their length.
-        var keys = Enumerable.Range(0, 200).Select(i => $"\"parameter_{i:D6}\":{i}");
-        var json = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Parameters\":{" + string.Join(",", keys) + "},\"End\":true}}}";
-        AslReader.Read(json).Problems.Should().BeEmpty();
-
-        var repeated = json.Replace("\"parameter_000150\"", "\"parameter_000020\"", StringComparison.Ordinal);
-        AslReader.Read(repeated).Problems.Should().ContainSingle().Which.Pointer.Should().Be("/States/A/Parameters/parameter_000020");
-    }
-
     [Fact]
     public void A_name_that_only_looks_like_a_field_is_unknown()
     {
