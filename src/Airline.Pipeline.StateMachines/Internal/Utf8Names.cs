@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Airline.Pipeline.StateMachines.Internal;
@@ -39,11 +38,5 @@ internal sealed class Utf8Names<T>
         return false;
     }
 
-    private static ulong Key(ReadOnlySpan<byte> utf8)
-    {
-        Span<byte> head = stackalloc byte[8];
-        head.Clear();
-        utf8[..Math.Min(8, utf8.Length)].CopyTo(head);
-        return BinaryPrimitives.ReadUInt64LittleEndian(head) ^ ((ulong)utf8.Length << 56);
-    }
+    private static ulong Key(ReadOnlySpan<byte> utf8) => Utf8Head.First(utf8) ^ ((ulong)utf8.Length << 56);
 }

@@ -25,6 +25,21 @@ public sealed class BadInputTests
         result.Problems.Should().ContainSingle(p => p.Code == ProblemCodes.InvalidJson && p.Message.Contains("StartAt"));
     }
 
+    [Theory]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true},"A":{"Type":"Succeed"}}}""", "A")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true,"End":false}}}""", "End")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"a":{"b":[{"c":1,"c":2}]}},"End":true}}}""", "c")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"k":1,"\u006b":2},"End":true}}}""", "k")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["X"],"MaxAttempts":1,"MaxAttempts":2}],"End":true}}}""", "MaxAttempts")]
+    public void A_repeated_key_anywhere_is_invalid_json(string json, string key)
+    {
+        var problem = AslReader.Read(json).Problems.Should().ContainSingle().Subject;
+        problem.Code.Should().Be(ProblemCodes.InvalidJson);
+        problem.Message.Should().Contain($"'{key}'");
+        problem.Line.Should().Be(1);
+        problem.Column.Should().BeGreaterThan(20);
+    }
+
     [Fact]
     public void A_name_that_only_looks_like_a_field_is_unknown()
     {
