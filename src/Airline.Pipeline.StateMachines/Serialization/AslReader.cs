@@ -48,6 +48,18 @@ public static class AslReader
         }
         catch (JsonException exception)
         {
+            // A repeated key is reported by the document without a position: find it (this pass runs only here).
+            if (exception.LineNumber is null && DuplicateKeyLocator.Find(utf8Json.Span) is { } duplicate)
+            {
+                return Failed(new AslProblem(duplicate.Pointer, ProblemCodes.InvalidJson,
+                    $"Invalid JSON at line {duplicate.Line}, column {duplicate.Column}: the key '{duplicate.Name}' appears twice in one object. " +
+                    "JSON keys must be unique; keep one.")
+                {
+                    Line = duplicate.Line,
+                    Column = duplicate.Column,
+                });
+            }
+
             return Failed(InvalidJson(exception));
         }
 

@@ -26,18 +26,17 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true},"A":{"Type":"Succeed"}}}""", "A")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true,"End":false}}}""", "End")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"a":{"b":[{"c":1,"c":2}]}},"End":true}}}""", "c")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"k":1,"\u006b":2},"End":true}}}""", "k")]
-    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["X"],"MaxAttempts":1,"MaxAttempts":2}],"End":true}}}""", "MaxAttempts")]
-    public void A_repeated_key_anywhere_is_invalid_json(string json, string key)
+    [InlineData("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true},\n \"A\":{\"Type\":\"Succeed\"}}}", "A", "/States/A", 2, 2)]
+    [InlineData("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true,\"End\":false}}}", "End", "/States/A/End", 1, 56)]
+    [InlineData("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\n\"Parameters\":{\"a\":{\"b\":[{\"c\":1,\"c\":2}]}},\"End\":true}}}", "c", "/States/A/Parameters/a/b/0/c", 2, 32)]
+    [InlineData("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Parameters\":{\"k\":1,\"\\u006b\":2},\"End\":true}}}", "k", "/States/A/Parameters/k", 1, 65)]
+    [InlineData("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"x\",\"Retry\":[{\"ErrorEquals\":[\"X\"],\"MaxAttempts\":1,\"MaxAttempts\":2}],\"End\":true}}}", "MaxAttempts", "/States/A/Retry/0/MaxAttempts", 1, 106)]
+    public void A_repeated_key_anywhere_is_invalid_json_at_its_second_occurrence(string json, string key, string pointer, int line, int column)
     {
         var problem = AslReader.Read(json).Problems.Should().ContainSingle().Subject;
         problem.Code.Should().Be(ProblemCodes.InvalidJson);
-        problem.Message.Should().Contain($"'{key}'");
-        problem.Line.Should().Be(1);
-        problem.Column.Should().BeGreaterThan(20);
+        problem.Message.Should().Contain($"'{key}' appears twice").And.Contain($"line {line}, column {column}");
+        (problem.Pointer, problem.Line, problem.Column).Should().Be((pointer, line, column));
     }
 
     [Fact]
