@@ -25,7 +25,13 @@ internal sealed class PooledByteBuffer(int initialCapacity) : IBufferWriter<byte
         return _buffer.AsSpan(_written);
     }
 
-    public byte[] ToArray() => _buffer.AsSpan(0, _written).ToArray();
+    /// <summary>The written bytes in an array of their own (not zeroed first: every byte is copied over).</summary>
+    public byte[] ToArray()
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(_written);
+        _buffer.AsSpan(0, _written).CopyTo(bytes);
+        return bytes;
+    }
 
     public void Dispose()
     {
