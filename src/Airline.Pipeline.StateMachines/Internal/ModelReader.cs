@@ -201,7 +201,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
             return [];
         }
 
-        var states = ImmutableArray.CreateBuilder<State>();
+        // Sized exactly, so that DrainToImmutable hands over the array instead of copying it.
+        var states = ImmutableArray.CreateBuilder<State>(value.GetPropertyCount());
         foreach (var entry in value.EnumerateObject())
         {
             var state = ReadState(entry.Name, entry.Value, LazyPointer.Child(pointer, entry.Name));
@@ -651,7 +652,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
     /// wrong type and skipped.</summary>
     private ImmutableArray<T> ReadObjects<T>(JsonElement array, LazyPointer pointer, string expected, Func<JsonElement, LazyPointer, T> read)
     {
-        var items = ImmutableArray.CreateBuilder<T>();
+        var items = ImmutableArray.CreateBuilder<T>(array.GetArrayLength());
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -670,7 +671,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
 
     private ImmutableArray<ChoiceRule> ReadRuleArray(JsonElement array, LazyPointer pointer)
     {
-        var rules = ImmutableArray.CreateBuilder<ChoiceRule>();
+        var rules = ImmutableArray.CreateBuilder<ChoiceRule>(array.GetArrayLength());
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
