@@ -1286,37 +1286,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    // Names are read as UTF-8 (no string per key); the pointer is built only for a problem.
-                    var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
-                    var escaped = rawName.IndexOf((byte)'\\') >= 0;
-                    if (escaped ? !property.Name.EndsWith(".$", StringComparison.Ordinal) : !rawName.EndsWith(".$"u8))
-                    {
-                        if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                        {
-                            CheckTemplate(property.Value, LazyPointer.Child(pointer, property.Name), language);
-                        }
-
-                        continue;
-                    }
-
-                    var hasTwin = escaped
-                        ? value.TryGetProperty(property.Name.AsSpan(0, property.Name.Length - 2), out _)
-                        : value.TryGetProperty(rawName[..^2], out _);
-                    if (hasTwin)
-                    {
-                        Error(LazyPointer.Child(pointer, property.Name), ProblemCodes.ExclusiveFields,
-                            $"'{property.Name}' and '{property.Name[..^2]}' name the same field; keep one.");
-                    }
-
-                    if (property.Value.ValueKind != JsonValueKind.String)
-                    {
-                        Error(LazyPointer.Child(pointer, property.Name), ProblemCodes.InvalidPath,
-                            $"'{property.Name}' ends with .$, so its value must be a path or intrinsic function string, not {ModelReader.Kind(property.Value)}; drop the .$ for a constant.");
-                    }
-                    else if (PathOrIntrinsicProblem(TextOf(property.Value)) is { } problem)
-                    {
-                        Error(LazyPointer.Child(pointer, property.Name), problem.Code, problem.Message);
-                    }
+                    CheckTemplateMember(value, property, pointer, language);
                 }
 
                 break;
@@ -1328,6 +1298,42 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>One member of a JSONPath template. Its name is read as UTF-8 (no string per key) and its pointer
+    /// is built only for a problem.</summary>
+    private void CheckTemplateMember(JsonElement owner, JsonProperty property, in LazyPointer pointer, QueryLanguage language)
+    {
+        var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
+        var escaped = rawName.IndexOf((byte)'\\') >= 0;
+        if (escaped ? !property.Name.EndsWith(".$", StringComparison.Ordinal) : !rawName.EndsWith(".$"u8))
+        {
+            if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                CheckTemplate(property.Value, LazyPointer.Child(pointer, property.Name), language);
+            }
+
+            return;
+        }
+
+        var hasTwin = escaped
+            ? owner.TryGetProperty(property.Name.AsSpan(0, property.Name.Length - 2), out _)
+            : owner.TryGetProperty(rawName[..^2], out _);
+        if (hasTwin)
+        {
+            Error(LazyPointer.Child(pointer, property.Name), ProblemCodes.ExclusiveFields,
+                $"'{property.Name}' and '{property.Name[..^2]}' name the same field; keep one.");
+        }
+
+        if (property.Value.ValueKind != JsonValueKind.String)
+        {
+            Error(LazyPointer.Child(pointer, property.Name), ProblemCodes.InvalidPath,
+                $"'{property.Name}' ends with .$, so its value must be a path or intrinsic function string, not {ModelReader.Kind(property.Value)}; drop the .$ for a constant.");
+        }
+        else if (PathOrIntrinsicProblem(TextOf(property.Value)) is { } problem)
+        {
+            Error(LazyPointer.Child(pointer, property.Name), problem.Code, problem.Message);
         }
     }
 
