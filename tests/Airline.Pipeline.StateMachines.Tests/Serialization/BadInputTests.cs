@@ -40,6 +40,19 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_wrong_type_deep_in_nested_graphs_is_reported_at_its_exact_pointer()
+    {
+        const string task = """{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["X"]},{"ErrorEquals":["Y"],"MaxAttempts":"3"}],"End":true}""";
+        var json = """{"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"T/1","States":{"T/1":"""
+            + task + """}}],"End":true}}},"End":true}}}""";
+
+        var problem = AslReader.Read(json).Problems.Should().ContainSingle().Subject;
+
+        problem.Code.Should().Be(ProblemCodes.WrongType);
+        problem.Pointer.Should().Be("/States/M/ItemProcessor/States/P/Branches/0/States/T~11/Retry/1/MaxAttempts");
+    }
+
+    [Fact]
     public void A_name_that_only_looks_like_a_field_is_unknown()
     {
         // Same length and first eight bytes as ResultPath: matched byte for byte, so it is not taken for it.

@@ -96,6 +96,23 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Pointers_deeper_than_their_pending_steps_and_past_the_cached_indices_are_exact()
+    {
+        // A Choice inside a Parallel branch, its 71st rule nesting And > Not: more steps than a pointer keeps
+        // pending, and an index past the cached ones.
+        var rules = Enumerable.Range(0, 70).Select(i => $$"""{"Variable":"$.v{{i}}","IsPresent":true,"Next":"E"}""").ToList();
+        rules.Add("""{"Next":"E","And":[{"Variable":"$.a","IsPresent":true},{"Not":{"Variable":"bad path","IsPresent":true}}]}""");
+        var branch = """{"StartAt":"C~1","States":{"C~1":{"Type":"Choice","Choices":[""" + string.Join(",", rules) + """],"Default":"E"},"E":{"Type":"Succeed"}}}""";
+        var json = """{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"X","States":{"X":{"Type":"Succeed"}}},""" + branch + """],"End":true}}}""";
+
+        var problem = AslValidator.Validate(json).Errors.Should().ContainSingle().Subject;
+
+        problem.Code.Should().Be(ProblemCodes.InvalidPath);
+        problem.Pointer.Should().Be("/States/P/Branches/1/States/C~01/Choices/70/And/1/Not/Variable");
+        problem.Line.Should().Be(1);
+    }
+
+    [Fact]
     public void Deep_pointers_are_built_step_by_step_with_escaped_names()
     {
         const string json = """
