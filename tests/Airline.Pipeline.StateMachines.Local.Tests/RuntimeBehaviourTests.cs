@@ -293,6 +293,25 @@ public sealed class RuntimeBehaviourTests
     }
 
     [Fact]
+    public void A_distributed_map_is_refused_with_its_pointers_instead_of_run_as_an_inline_one()
+    {
+        const string definition = """
+        { "StartAt": "M", "States": { "M": { "Type": "Map", "End": true,
+          "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "CSV" }, "Parameters": { "Bucket": "b", "Key": "k" } },
+          "ItemBatcher": { "MaxItemsPerBatch": 10 }, "ResultWriter": { "Resource": "arn:aws:states:::s3:putObject", "Parameters": { "Bucket": "b", "Prefix": "out" } },
+          "ItemProcessor": { "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS" },
+            "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } } } } }
+        """;
+
+        var act = () => StateMachineRunner.FromJson(definition);
+
+        var problems = act.Should().Throw<StateMachineDefinitionException>().Which.Problems;
+        problems.Select(p => p.Pointer).Should().BeEquivalentTo(
+            ["/States/M/ItemProcessor/ProcessorConfig/Mode", "/States/M/ItemReader", "/States/M/ItemBatcher", "/States/M/ResultWriter"]);
+        problems.Should().OnlyContain(p => p.Message.Contains("not run locally"));
+    }
+
+    [Fact]
     public async Task Catch_in_a_parallel_branch_error_propagates_the_branch_error_name()
     {
         const string definition = """

@@ -586,6 +586,14 @@ internal sealed class DefinitionCompiler
                 _problems.Add($"{pointer}/ItemReader", "ItemReader (Distributed Map) is not run locally; give the items in the input");
             }
 
+            foreach (var field in (ReadOnlySpan<string>)["ItemBatcher", "ResultWriter"])
+            {
+                if (obj.Get(field) is not null)
+                {
+                    _problems.Add($"{pointer}/{field}", $"{field} (Distributed Map) is not run locally; remove it to test the item processor inline");
+                }
+            }
+
             processor = CompileMachine(processorObj, $"{pointer}/{processorField}", common.Language, topLevel: false);
         }
         else
