@@ -5,7 +5,8 @@ namespace Airline.Pipeline.Flights.Internal;
 
 /// <summary>
 /// Decides, for a record with the header's field count, whether it is a plain "not delayed" flight: the cancelled
-/// flag (if the file has one) is 0 and the departure delay is a short integer at or under the threshold. About 90%
+/// flag (if the file has one) is 0 and the departure delay is a short integer at or under the threshold (BTS's
+/// "0.00" and "-3.00" included). About 90%
 /// of records end here, so it reads only the two fields, finding them from the record's end when they are among its
 /// last fields (the usual layouts), and it never reports: anything unusual goes to the general path.
 /// </summary>
@@ -73,12 +74,26 @@ internal readonly struct QuickFilter
                 (flagStart, flagEnd) = CommaIndex.FieldBounds(data, masks, ranks, rowStart, rowRank, rowEnd, _cancelled, _fieldCount);
             }
 
-            if (flagEnd - flagStart != 1 || data[flagStart] != '0')
+            if (!IsZeroFlag(data, flagStart, flagEnd))
             {
                 return false;
             }
         }
 
+        // BTS writes whole minutes as decimals ("-3.00", "45.00"): the ".00" is dropped before the integer parse.
+        if (depEnd - depStart > 3 && data[depEnd - 3] == '.' && data[depEnd - 2] == '0' && data[depEnd - 1] == '0')
+        {
+            depEnd -= 3;
+        }
+
         return ShortIntegers.TryParse(data, depStart, depEnd, out var delay) && delay <= threshold;
     }
+
+    /// <summary>A cancelled flag of 0, written "0" or, in BTS files, "0.00".</summary>
+    private static bool IsZeroFlag(ReadOnlySpan<byte> data, int start, int end) => (end - start) switch
+    {
+        1 => data[start] == '0',
+        4 => data[start] == '0' && data[start + 1] == '.' && data[start + 2] == '0' && data[start + 3] == '0',
+        _ => false,
+    };
 }
