@@ -56,7 +56,7 @@ internal sealed class Lints(ImmutableArray<AslProblem>.Builder problems, Func<St
                 case ParallelState parallel:
                     for (var i = 0; i < parallel.Branches.Length; i++)
                     {
-                        Check(parallel.Branches[i], LazyPointer.Child(LazyPointer.Child(statesPointer, state.Name) + "/Branches", i));
+                        Check(parallel.Branches[i], LazyPointer.Child(LazyPointer.Child(statesPointer, state.Name) + "/Branches", ReadFacts.SourcePosition(parallel.Branches, i)));
                     }
 
                     break;

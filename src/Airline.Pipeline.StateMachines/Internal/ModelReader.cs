@@ -89,8 +89,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             }
         }
 
-        RequireGraph(root, string.Empty, startAt);
-        return new StateMachine
+        return RequireGraph(root, string.Empty, startAt, new StateMachine
         {
             StartAt = startAt ?? string.Empty,
             States = states,
@@ -99,20 +98,26 @@ internal sealed class ModelReader(List<AslProblem> problems)
             TimeoutSeconds = timeout,
             QueryLanguage = language,
             UnknownFields = unknown.DrainToImmutable(),
-        };
+        });
     }
 
-    private void RequireGraph(JsonElement graph, LazyPointer pointer, string? startAt)
+    /// <summary>Reports a missing StartAt or States, and records it on the graph read (<see cref="ReadFacts"/>).</summary>
+    private T RequireGraph<T>(JsonElement element, LazyPointer pointer, string? startAt, T graph)
+        where T : StateGraph
     {
-        if (startAt is null && !graph.TryGetProperty("StartAt"u8, out _))
+        if (startAt is null && !element.TryGetProperty("StartAt"u8, out _))
         {
             Problem(pointer, ProblemCodes.MissingField, "StartAt is missing; add \"StartAt\": \"<name of the first state>\".");
+            ReadFacts.SetMissing(graph, "StartAt");
         }
 
-        if (!graph.TryGetProperty("States"u8, out _))
+        if (!element.TryGetProperty("States"u8, out _))
         {
             Problem(pointer, ProblemCodes.MissingField, "States is missing; add \"States\": { \"<name>\": { \"Type\": ... } }.");
+            ReadFacts.SetMissing(graph, "States");
         }
+
+        return graph;
     }
 
     // A branch's States is 5 steps from the machine's (/States/P/Branches/0/States): deeper ones are built once per graph.
@@ -151,8 +156,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
             }
         }
 
-        RequireGraph(graph, pointer, startAt);
-        return create(startAt ?? string.Empty, states, comment, unknown.DrainToImmutable(), config);
+        return RequireGraph(graph, pointer, startAt, create(startAt ?? string.Empty, states, comment, unknown.DrainToImmutable(), config));
     }
 
     private ProcessorConfig? ReadProcessorConfig(JsonElement value, LazyPointer pointer, JsonProperty property, Unknowns outer)
@@ -550,12 +554,13 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 }
             }
 
-            if (!item.TryGetProperty("ErrorEquals"u8, out _))
+            var missingErrors = !item.TryGetProperty("ErrorEquals"u8, out _);
+            if (missingErrors)
             {
                 Problem(at, ProblemCodes.MissingField, "The retrier has no ErrorEquals; add e.g. \"ErrorEquals\": [\"States.ALL\"].");
             }
 
-            return new Retrier
+            return Missing(missingErrors, "ErrorEquals", new Retrier
             {
                 ErrorEquals = errorEquals,
                 IntervalSeconds = interval,
@@ -565,7 +570,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 JitterStrategy = jitter,
                 Comment = comment,
                 UnknownFields = unknown.DrainToImmutable(),
-            };
+            });
         });
     }
 
@@ -615,7 +620,8 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 }
             }
 
-            if (!item.TryGetProperty("ErrorEquals"u8, out _))
+            var missingErrors = !item.TryGetProperty("ErrorEquals"u8, out _);
+            if (missingErrors)
             {
                 Problem(at, ProblemCodes.MissingField, "The catcher has no ErrorEquals; add e.g. \"ErrorEquals\": [\"States.ALL\"].");
             }
@@ -625,7 +631,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 Problem(at, ProblemCodes.MissingField, "The catcher has no Next; add \"Next\": \"<state that handles the error>\".");
             }
 
-            return new Catcher
+            return Missing(!hasNext, "Next", Missing(missingErrors, "ErrorEquals", new Catcher
             {
                 ErrorEquals = errorEquals,
                 Next = next,
@@ -634,7 +640,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
                 Assign = assign,
                 Comment = comment,
                 UnknownFields = unknown.DrainToImmutable(),
-            };
+            }));
         });
     }
 
@@ -653,6 +659,7 @@ internal sealed class ModelReader(List<AslProblem> problems)
     private ImmutableArray<T> ReadObjects<T>(JsonElement array, LazyPointer pointer, string expected, Func<JsonElement, LazyPointer, T> read)
     {
         var items = ImmutableArray.CreateBuilder<T>(array.GetArrayLength());
+        List<int>? skipped = null;
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -660,18 +667,20 @@ internal sealed class ModelReader(List<AslProblem> problems)
             if (item.ValueKind != JsonValueKind.Object)
             {
                 Problem(at, ProblemCodes.WrongType, $"{expected}, not a {Kind(item)}.");
+                (skipped ??= []).Add(index - 1);
                 continue;
             }
 
             items.Add(read(item, at));
         }
 
-        return items.DrainToImmutable();
+        return WithSourcePositions(items.DrainToImmutable(), skipped, index);
     }
 
     private ImmutableArray<ChoiceRule> ReadRuleArray(JsonElement array, LazyPointer pointer)
     {
         var rules = ImmutableArray.CreateBuilder<ChoiceRule>(array.GetArrayLength());
+        List<int>? skipped = null;
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -680,9 +689,13 @@ internal sealed class ModelReader(List<AslProblem> problems)
             {
                 rules.Add(rule);
             }
+            else
+            {
+                (skipped ??= []).Add(index - 1);
+            }
         }
 
-        return rules.DrainToImmutable();
+        return WithSourcePositions(rules.DrainToImmutable(), skipped, index);
     }
 
     private ChoiceRule? ReadRule(JsonElement element, LazyPointer pointer)
@@ -766,6 +779,30 @@ internal sealed class ModelReader(List<AslProblem> problems)
             Output = output,
             UnknownFields = unknown.DrainToImmutable(),
         };
+    }
+
+    /// <summary>The object read, with <paramref name="field"/> recorded as absent from its JSON when it was.</summary>
+    private static T Missing<T>(bool missing, string field, T owner)
+        where T : notnull
+    {
+        if (missing)
+        {
+            ReadFacts.SetMissing(owner, field);
+        }
+
+        return owner;
+    }
+
+    /// <summary>The list, with the JSON positions of its items recorded when items of the wrong type were skipped
+    /// (the validator's pointers then name the right item).</summary>
+    private static ImmutableArray<T> WithSourcePositions<T>(ImmutableArray<T> items, List<int>? skipped, int count)
+    {
+        if (skipped is not null)
+        {
+            ReadFacts.SetSourcePositions(items, [.. Enumerable.Range(0, count).Except(skipped)]);
+        }
+
+        return items;
     }
 
     // Longer than any field name the reader knows (ToleratedFailurePercentagePath has 30 characters).

@@ -96,7 +96,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
 
         var statesPointer = (pointer + "/States").WithAtMost(NestedGraphSteps);
-        if (graph.States.IsEmpty)
+        if (graph.States.IsEmpty && !(fromJson && ReadFacts.IsMissing(graph, "States")))
         {
             Error(statesPointer, ProblemCodes.MissingField, "States is empty; add at least one state.");
         }
@@ -145,7 +145,11 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 {
                     for (var i = 0; i < recoverable.Catch.Length; i++)
                     {
-                        Target(recoverable.Catch[i].Next, "/Catch", i, "Catch Next");
+                        // A catcher without Next was reported by the reader.
+                        if (!(fromJson && ReadFacts.IsMissing(recoverable.Catch[i], "Next")))
+                        {
+                            Target(recoverable.Catch[i].Next, "/Catch", ReadFacts.SourcePosition(recoverable.Catch, i), "Catch Next");
+                        }
                     }
                 }
 
@@ -153,7 +157,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
             case ChoiceState choice:
                 for (var i = 0; i < choice.Choices.Length; i++)
                 {
-                    Target(choice.Choices[i].Next, "/Choices", i, "Next");
+                    Target(choice.Choices[i].Next, "/Choices", ReadFacts.SourcePosition(choice.Choices, i), "Next");
                 }
 
                 Target(choice.Default, "/Default", -1, "Default");
@@ -286,7 +290,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
                 case ParallelState parallel:
                     for (var i = 0; i < parallel.Branches.Length; i++)
                     {
-                        nested.Add((parallel.Branches[i], Pointer.Child(statePointer + "/Branches", i)));
+                        nested.Add((parallel.Branches[i], Pointer.Child(statePointer + "/Branches", ReadFacts.SourcePosition(parallel.Branches, i))));
                     }
 
                     break;
@@ -364,7 +368,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
                 for (var i = 0; i < parallel.Branches.Length; i++)
                 {
-                    CheckGraph(parallel.Branches[i], LazyPointer.Child(pointer + "/Branches", i), language);
+                    CheckGraph(parallel.Branches[i], LazyPointer.Child(pointer + "/Branches", ReadFacts.SourcePosition(parallel.Branches, i)), language);
                 }
 
                 break;
@@ -659,7 +663,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
         for (var i = 0; i < choice.Choices.Length; i++)
         {
-            var rulePointer = LazyPointer.Child(pointer + "/Choices", i);
+            var rulePointer = LazyPointer.Child(pointer + "/Choices", ReadFacts.SourcePosition(choice.Choices, i));
             var rule = choice.Choices[i];
             if (rule.Next is null)
             {
@@ -784,7 +788,7 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
 
         for (var i = 0; i < list.Length; i++)
         {
-            CheckRule(list[i], LazyPointer.Child(pointer, i), language, topLevel: false);
+            CheckRule(list[i], LazyPointer.Child(pointer, ReadFacts.SourcePosition(list, i)), language, topLevel: false);
         }
     }
 
@@ -970,9 +974,9 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         for (var i = 0; i < state.Retry.Length; i++)
         {
             var retrier = state.Retry[i];
-            LazyPointer At() => ItemPointer(pointer, "/Retry", i);
+            LazyPointer At() => ItemPointer(pointer, "/Retry", ReadFacts.SourcePosition(state.Retry, i));
 
-            CheckErrorEquals(retrier.ErrorEquals, pointer, "/Retry", i, last: i == state.Retry.Length - 1, "retrier");
+            CheckErrorEquals(retrier, retrier.ErrorEquals, pointer, "/Retry", ReadFacts.SourcePosition(state.Retry, i), last: i == state.Retry.Length - 1, "retrier");
             foreach (var (name, _) in retrier.UnknownFields)
             {
                 if (!(fromJson && name is "ErrorEquals" or "IntervalSeconds" or "MaxAttempts" or "BackoffRate" or "MaxDelaySeconds" or "JitterStrategy" or "Comment"))
@@ -1010,9 +1014,9 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         for (var i = 0; i < state.Catch.Length; i++)
         {
             var catcher = state.Catch[i];
-            LazyPointer At() => ItemPointer(pointer, "/Catch", i);
+            LazyPointer At() => ItemPointer(pointer, "/Catch", ReadFacts.SourcePosition(state.Catch, i));
 
-            CheckErrorEquals(catcher.ErrorEquals, pointer, "/Catch", i, last: i == state.Catch.Length - 1, "catcher");
+            CheckErrorEquals(catcher, catcher.ErrorEquals, pointer, "/Catch", ReadFacts.SourcePosition(state.Catch, i), last: i == state.Catch.Length - 1, "catcher");
             foreach (var (name, _) in catcher.UnknownFields)
             {
                 if (!(fromJson && name is "ErrorEquals" or "Next" or "ResultPath" or "Comment"))
@@ -1054,11 +1058,17 @@ internal sealed partial class SemanticChecks(ImmutableArray<AslProblem>.Builder 
         }
     }
 
-    private void CheckErrorEquals(ImmutableArray<string> errors, in LazyPointer owner, string list, int index, bool last, string what)
+    /// <summary>The ErrorEquals of <paramref name="item"/>, the retrier or catcher at JSON position <paramref name="index"/>.</summary>
+    private void CheckErrorEquals(object item, ImmutableArray<string> errors, in LazyPointer owner, string list, int index, bool last, string what)
     {
         if (errors.IsDefaultOrEmpty)
         {
-            Error(ItemPointer(owner, list, index) + "/ErrorEquals", ProblemCodes.RetryCatch, $"The {what}'s ErrorEquals is empty; list error names such as \"States.TaskFailed\" or \"States.ALL\".");
+            // Absent from the JSON: the reader reported that already, at the item.
+            if (!(fromJson && ReadFacts.IsMissing(item, "ErrorEquals")))
+            {
+                Error(ItemPointer(owner, list, index) + "/ErrorEquals", ProblemCodes.RetryCatch, $"The {what}'s ErrorEquals is empty; list error names such as \"States.TaskFailed\" or \"States.ALL\".");
+            }
+
             return;
         }
 

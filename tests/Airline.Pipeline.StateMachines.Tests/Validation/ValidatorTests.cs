@@ -82,6 +82,34 @@ public sealed class ValidatorTests
         errors.Should().HaveCount(4);
     }
 
+    [Theory]
+    [InlineData("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[1,{"ErrorEquals":["States.ALL"]},{"ErrorEquals":["X"]}],"End":true}}}""",
+        ProblemCodes.RetryCatch, "/States/T/Retry/1/ErrorEquals/0")]
+    [InlineData("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":["x",null,{"ErrorEquals":["States.ALL"],"Next":"Nowhere"}],"End":true}}}""",
+        ProblemCodes.UnknownTarget, "/States/T/Catch/2/Next")]
+    [InlineData("""{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[7,{"Variable":"$.a","IsPresent":true,"Next":"Nowhere"}],"Default":"E"},"E":{"Type":"Succeed"}}}""",
+        ProblemCodes.UnknownTarget, "/States/C/Choices/1/Next")]
+    [InlineData("""{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"And":[true,{"Variable":"bad","IsPresent":true}],"Next":"E"}],"Default":"E"},"E":{"Type":"Succeed"}}}""",
+        ProblemCodes.InvalidPath, "/States/C/Choices/0/And/1/Variable")]
+    [InlineData("""{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[[],{"StartAt":"X","States":{"X":{"Type":"Pass","Next":"Nowhere"}}}],"End":true}}}""",
+        ProblemCodes.UnknownTarget, "/States/P/Branches/1/States/X/Next")]
+    public void Items_after_a_skipped_item_of_the_wrong_type_keep_their_own_pointer(string json, string code, string pointer)
+    {
+        var errors = AslValidator.Validate(json).Errors;
+
+        errors.Should().Contain(p => p.Code == ProblemCodes.WrongType, "the item of the wrong type is reported");
+        errors.Should().Contain(p => p.Code == code && p.Pointer == pointer && p.Line == 1);
+    }
+
+    [Fact]
+    public void A_field_the_reader_found_missing_is_reported_once_at_its_object()
+    {
+        var errors = AslValidator.Validate("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":[{"ResultPath":"$.e"}],"End":true}}}""").Errors;
+
+        errors.Select(p => (p.Code, p.Pointer)).Should().BeEquivalentTo(
+            [(ProblemCodes.MissingField, "/States/T/Catch/0"), (ProblemCodes.MissingField, "/States/T/Catch/0")]); // ErrorEquals and Next
+    }
+
     [Fact]
     public void A_duplicate_name_names_where_the_first_one_is()
     {
