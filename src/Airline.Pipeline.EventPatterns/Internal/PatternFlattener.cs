@@ -60,7 +60,7 @@ internal static class PatternFlattener
                     for (var i = 0; i < or.Alternatives.Count; i++)
                     {
                         var branch = partials.Select(p => new List<FlatCondition>(p)).ToList();
-                        Expand(or.Alternatives[i], path, JsonPointer.Append(JsonPointer.Append(pointer, "$or"), i), ref branch);
+                        Expand(or.Alternatives[i], path, JsonPointer.Append(JsonPointer.Append(pointer, "$or"), SourcePositions.Of(or.Alternatives, i)), ref branch);
                         next.AddRange(branch);
                     }
 

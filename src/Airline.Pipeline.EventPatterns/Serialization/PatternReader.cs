@@ -105,6 +105,7 @@ internal static class PatternReader
     private static OrMember ReadOr(JsonElement value, string pointer, List<PatternProblem> problems)
     {
         var alternatives = new List<PatternObject>();
+        List<int>? skipped = null;
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
@@ -112,18 +113,20 @@ internal static class PatternReader
             if (item.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new PatternProblem(here, $"Each $or alternative must be an object; this one is {Describe(item)}."));
+                (skipped ??= []).Add(index - 1);
                 continue;
             }
 
             alternatives.Add(ReadObject(item, here, problems));
         }
 
-        return new OrMember(alternatives);
+        return new OrMember(SourcePositions.Record(alternatives, skipped, index));
     }
 
     private static List<ValueMatcher> ReadLeaf(JsonElement array, string pointer, List<PatternProblem> problems)
     {
         var matchers = new List<ValueMatcher>();
+        List<int>? skipped = null;
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -138,9 +141,13 @@ internal static class PatternReader
             {
                 matchers.Add(matcher);
             }
+            else
+            {
+                (skipped ??= []).Add(index - 1);
+            }
         }
 
-        return matchers;
+        return SourcePositions.Record(matchers, skipped, index);
     }
 
     private static ValueMatcher? ReadOperator(JsonElement item, string pointer, List<PatternProblem> problems)

@@ -79,7 +79,7 @@ public static class EventPatternValidator
 
                     for (var i = 0; i < or.Alternatives.Count; i++)
                     {
-                        var altPointer = JsonPointer.Append(orPointer, i);
+                        var altPointer = JsonPointer.Append(orPointer, SourcePositions.Of(or.Alternatives, i));
                         if (or.Alternatives[i].Members.Count == 0)
                         {
                             problems.Add(new PatternProblem(altPointer, "A $or alternative is an empty object: give it fields."));
@@ -103,7 +103,7 @@ public static class EventPatternValidator
 
         for (var i = 0; i < leaf.Matchers.Count; i++)
         {
-            var here = JsonPointer.Append(pointer, i);
+            var here = JsonPointer.Append(pointer, SourcePositions.Of(leaf.Matchers, i));
             var message = CheckMatcher(leaf.Matchers[i], ref here);
             if (message is not null)
             {

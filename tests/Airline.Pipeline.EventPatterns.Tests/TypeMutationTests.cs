@@ -1,0 +1,54 @@
+using Airline.Pipeline.TestSupport;
+
+namespace Airline.Pipeline.EventPatterns.Tests;
+
+/// <summary>
+/// Corpus patterns with values swapped for values of other JSON types (still valid JSON): parsing must not throw,
+/// every problem must say what is wrong and point into the pattern, and a pattern that parses must match events
+/// without throwing.
+/// </summary>
+public sealed class TypeMutationTests
+{
+    public static TheoryData<string> Files() => ["aws-verified.jsonl", "event-ruler-cases.jsonl", "event-ruler-validity.jsonl"];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Swapped_value_types_give_located_problems_and_no_exception(string file)
+    {
+        var cases = CorpusCase.Load(file);
+        foreach (var pattern in cases.Select(c => c.Pattern).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var json in JsonMutations.Mutate(pattern, JsonMutations.SeedOf(pattern), count: 20))
+            {
+                if (EventPattern.TryParse(json, out var parsed, out var problems))
+                {
+                    foreach (var @event in cases.Take(20).Select(c => c.Event))
+                    {
+                        _ = parsed.Matches(@event);
+                    }
+
+                    continue;
+                }
+
+                problems.Should().NotBeEmpty();
+                foreach (var problem in problems)
+                {
+                    problem.Message.Should().NotBeNullOrWhiteSpace();
+                    JsonMutations.PointerResolves(json, problem.Pointer).Should().BeTrue($"{problem} must point into {json}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"detail":{"$or":["",{"a":[{"numeric":[null,10]}]},{"b":[1]}]}}""", "/detail/$or/1/a/0/numeric")]
+    [InlineData("""{"detail":{"$or":[7,{"b":[1]},{}]}}""", "/detail/$or/2")]
+    [InlineData("""{"a":[[1],{"prefix":""},{"numeric":["<"]}]}""", "/a/2/numeric")]
+    public void Items_after_a_skipped_item_keep_their_own_pointer(string json, string pointer)
+    {
+        EventPattern.TryParse(json, out _, out var problems).Should().BeFalse();
+
+        problems.Should().Contain(p => p.Pointer == pointer);
+        problems.Should().OnlyContain(p => JsonMutations.PointerResolves(json, p.Pointer));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Airline.Pipeline.TestSupport;
+
+/// <summary>
+/// Valid JSON with values swapped for values of other JSON types, for tests that readers and validators never throw
+/// on input of the wrong shape and locate every problem; and a check that a JSON pointer leads somewhere.
+/// </summary>
+public static class JsonMutations
+{
+    private static readonly Func<Random, JsonNode?>[] Replacements =
+    [
+        _ => null,
+        r => JsonValue.Create(r.Next(-5, 100)),
+        r => JsonValue.Create(r.Next(2) == 0),
+        r => JsonValue.Create(r.Next(3) switch { 0 => "", 1 => "$.x[", _ => "States.Nope(1)" }),
+        _ => new JsonArray(JsonValue.Create(1), new JsonObject()),
+        _ => new JsonObject { ["Unexpected"] = JsonValue.Create("value") },
+    ];
+
+    /// <summary><paramref name="count"/> mutations of <paramref name="json"/>, each with 1-3 values swapped; the same
+    /// seed gives the same mutations. Nothing when the input is not JSON or has repeated keys.</summary>
+    public static IEnumerable<string> Mutate(string json, int seed, int count)
+    {
+        JsonNode? original;
+        try
+        {
+            original = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException)
+        {
+            yield break;
+        }
+
+        var random = new Random(seed);
+        for (var round = 0; round < count; round++)
+        {
+            var mutated = original!.DeepClone();
+            for (var swaps = random.Next(1, 4); swaps > 0; swaps--)
+            {
+                var places = Places(mutated).ToList();
+                if (places.Count == 0)
+                {
+                    break;
+                }
+
+                var (parent, key, index) = places[random.Next(places.Count)];
+                var replacement = Replacements[random.Next(Replacements.Length)](random);
+                if (parent is JsonObject obj)
+                {
+                    obj[key!] = replacement;
+                }
+                else
+                {
+                    ((JsonArray)parent)[index] = replacement;
+                }
+            }
+
+            yield return mutated.ToJsonString();
+        }
+    }
+
+    /// <summary>A deterministic seed from a name (string.GetHashCode differs between runs).</summary>
+    public static int SeedOf(string name) => name.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
+
+    /// <summary>Whether the RFC 6901 <paramref name="pointer"/> leads to a value in <paramref name="json"/>.</summary>
+    public static bool PointerResolves(string json, string pointer)
+    {
+        var node = JsonNode.Parse(json);
+        if (pointer.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var raw in pointer[1..].Split('/'))
+        {
+            var step = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            switch (node)
+            {
+                case JsonObject obj when obj.TryGetPropertyValue(step, out var child):
+                    node = child;
+                    break;
+                case JsonArray array when int.TryParse(step, out var index) && index >= 0 && index < array.Count:
+                    node = array[index];
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Every member and item under the root, with its parent.</summary>
+    private static IEnumerable<(JsonNode Parent, string? Key, int Index)> Places(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    yield return (obj, key, -1);
+                    foreach (var place in Places(value))
+                    {
+                        yield return place;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    yield return (array, null, i);
+                    foreach (var place in Places(array[i]))
+                    {
+                        yield return place;
+                    }
+                }
+
+                break;
+        }
+    }
+}
