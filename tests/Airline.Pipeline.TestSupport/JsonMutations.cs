@@ -64,8 +64,10 @@ public static class JsonMutations
     /// <summary>A deterministic seed from a name (string.GetHashCode differs between runs).</summary>
     public static int SeedOf(string name) => name.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
 
-    /// <summary>Whether the RFC 6901 <paramref name="pointer"/> leads to a value in <paramref name="json"/>.</summary>
-    public static bool PointerResolves(string json, string pointer)
+    /// <summary>Whether the RFC 6901 <paramref name="pointer"/> leads to a value in <paramref name="json"/>. With
+    /// <paramref name="orMissingMember"/>, a pointer to a member an existing object lacks counts too (for messages
+    /// that point where a required field belongs).</summary>
+    public static bool PointerResolves(string json, string pointer, bool orMissingMember = false)
     {
         var node = JsonNode.Parse(json);
         if (pointer.Length == 0)
@@ -73,14 +75,17 @@ public static class JsonMutations
             return true;
         }
 
-        foreach (var raw in pointer[1..].Split('/'))
+        var steps = pointer[1..].Split('/');
+        for (var i = 0; i < steps.Length; i++)
         {
-            var step = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var step = steps[i].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
             switch (node)
             {
                 case JsonObject obj when obj.TryGetPropertyValue(step, out var child):
                     node = child;
                     break;
+                case JsonObject when orMissingMember && i == steps.Length - 1:
+                    return true;
                 case JsonArray array when int.TryParse(step, out var index) && index >= 0 && index < array.Count:
                     node = array[index];
                     break;

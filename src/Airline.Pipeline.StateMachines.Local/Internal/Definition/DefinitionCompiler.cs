@@ -125,17 +125,17 @@ internal sealed class DefinitionCompiler
 
         if (state is RecoverableStateNode recoverable)
         {
-            for (var i = 0; i < recoverable.Catch.Length; i++)
+            foreach (var catcher in recoverable.Catch.Where(c => c.Source.HasNext)) // a missing Next was reported already
             {
-                yield return (recoverable.Catch[i].Next, $"Catch/{i}/Next");
+                yield return (catcher.Next, $"Catch/{catcher.Source.Position}/Next");
             }
         }
 
         if (state is ChoiceState choice)
         {
-            for (var i = 0; i < choice.Rules.Length; i++)
+            foreach (var rule in choice.Rules.Where(r => r.Source.HasNext))
             {
-                yield return (choice.Rules[i].Next, $"Choices/{i}/Next");
+                yield return (rule.Next, $"Choices/{rule.Source.Position}/Next");
             }
 
             if (choice.Default is not null)
@@ -324,7 +324,10 @@ internal sealed class DefinitionCompiler
                     next ?? string.Empty,
                     common.Language == QueryLanguage.JsonPath && rule.Get("Assign") is { } a ? CompileAssign(a, $"{rulePointer}/Assign") : null,
                     common.Language == QueryLanguage.Jsonata && rule.Get("Assign") is { } aj ? CompileJsonataAssign(aj, $"{rulePointer}/Assign") : null,
-                    common.Language == QueryLanguage.Jsonata && rule.Get("Output") is { } o ? JsonataTemplate.Compile(o, $"{rulePointer}/Output", _problems) : null));
+                    common.Language == QueryLanguage.Jsonata && rule.Get("Output") is { } o ? JsonataTemplate.Compile(o, $"{rulePointer}/Output", _problems) : null)
+                {
+                    Source = (i, next is not null),
+                });
             }
         }
 
@@ -729,7 +732,10 @@ internal sealed class DefinitionCompiler
                 ResultPath(c, p),
                 language == QueryLanguage.JsonPath && c.Get("Assign") is { } a ? CompileAssign(a, $"{p}/Assign") : null,
                 language == QueryLanguage.Jsonata && c.Get("Assign") is { } aj ? CompileJsonataAssign(aj, $"{p}/Assign") : null,
-                language == QueryLanguage.Jsonata && c.Get("Output") is { } o ? JsonataTemplate.Compile(o, $"{p}/Output", _problems) : null));
+                language == QueryLanguage.Jsonata && c.Get("Output") is { } o ? JsonataTemplate.Compile(o, $"{p}/Output", _problems) : null)
+            {
+                Source = (i, next is not null),
+            });
         }
 
         return [.. result];

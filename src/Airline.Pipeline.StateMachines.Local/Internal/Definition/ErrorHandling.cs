@@ -33,6 +33,10 @@ internal sealed class Catcher(string[] errorEquals, string next, ResultPathSpec 
 
     public string Next { get; } = next;
 
+    /// <summary>Where in the Catch array the catcher stood (items of the wrong type are skipped), and whether it had a
+    /// Next: for the pointers of the definition's problems.</summary>
+    public required (int Position, bool HasNext) Source { get; init; }
+
     public ResultPathSpec ResultPath { get; } = resultPath;
 
     public Template? Assign { get; } = assign;

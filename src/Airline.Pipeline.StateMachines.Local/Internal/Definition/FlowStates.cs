@@ -80,6 +80,10 @@ internal sealed class WaitState : StateNode
 
 internal sealed class ChoiceRule(ChoiceCondition condition, string next, Template? assign, JsonataTemplate? assignJsonata, JsonataTemplate? output)
 {
+    /// <summary>Where in the Choices array the rule stood (items of the wrong type are skipped), and whether it had a
+    /// Next: for the pointers of the definition's problems.</summary>
+    public required (int Position, bool HasNext) Source { get; init; }
+
     public ChoiceCondition Condition { get; } = condition;
 
     public string Next { get; } = next;
