@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Airline.Pipeline.TestSupport;
 
 /// <summary>
-/// Valid JSON with values swapped for values of other JSON types, for tests that readers and validators never throw
+/// Valid JSON with values swapped for values of other JSON types (or removed), for tests that readers and validators never throw
 /// on input of the wrong shape and locate every problem; and a check that a JSON pointer leads somewhere.
 /// </summary>
 public static class JsonMutations
@@ -19,8 +19,8 @@ public static class JsonMutations
         _ => new JsonObject { ["Unexpected"] = JsonValue.Create("value") },
     ];
 
-    /// <summary><paramref name="count"/> mutations of <paramref name="json"/>, each with 1-3 values swapped; the same
-    /// seed gives the same mutations. Nothing when the input is not JSON or has repeated keys.</summary>
+    /// <summary><paramref name="count"/> mutations of <paramref name="json"/>, each with 1-3 values swapped or removed;
+    /// the same seed gives the same mutations. Nothing when the input is not JSON or has repeated keys.</summary>
     public static IEnumerable<string> Mutate(string json, int seed, int count)
     {
         JsonNode? original;
@@ -46,14 +46,22 @@ public static class JsonMutations
                 }
 
                 var (parent, key, index) = places[random.Next(places.Count)];
-                var replacement = Replacements[random.Next(Replacements.Length)](random);
-                if (parent is JsonObject obj)
+                var remove = random.Next(4) == 0; // a quarter of the swaps remove the member or item instead
+                var replacement = remove ? null : Replacements[random.Next(Replacements.Length)](random);
+                switch (parent)
                 {
-                    obj[key!] = replacement;
-                }
-                else
-                {
-                    ((JsonArray)parent)[index] = replacement;
+                    case JsonObject obj when remove:
+                        obj.Remove(key!);
+                        break;
+                    case JsonObject obj:
+                        obj[key!] = replacement;
+                        break;
+                    case JsonArray array when remove:
+                        array.RemoveAt(index);
+                        break;
+                    default:
+                        ((JsonArray)parent)[index] = replacement;
+                        break;
                 }
             }
 
