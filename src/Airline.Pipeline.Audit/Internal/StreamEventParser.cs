@@ -29,6 +29,13 @@ internal static class StreamEventParser
 
     private static StreamRecordAction ParseRecord(JsonElement record, int index)
     {
+        if (record.ValueKind != JsonValueKind.Object)
+        {
+            var position = index.ToString(CultureInfo.InvariantCulture);
+            return new StreamRecordAction(position, string.Empty, position, null, null,
+                $"Records[{position}] is {record.ValueKind.ToString().ToLowerInvariant()}, not a stream record object");
+        }
+
         var eventId = String(record, "eventID") ?? index.ToString(CultureInfo.InvariantCulture);
         var eventName = String(record, "eventName") ?? string.Empty;
         record.TryGetProperty("dynamodb", out var body);
