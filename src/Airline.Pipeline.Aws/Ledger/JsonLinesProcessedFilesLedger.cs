@@ -97,10 +97,21 @@ public sealed class JsonLinesProcessedFilesLedger : IProcessedFilesLedger, IDisp
                     throw new InvalidDataException($"{FilePath} line {lineNumber} is not a ledger entry: {invalid.Message}", invalid);
                 }
 
-                if (entry is not null)
+                if (entry is null)
                 {
-                    entries.TryAdd(entry.Identity, entry);
+                    continue;
                 }
+
+                try
+                {
+                    entry.Validate(); // a line cut short or edited by hand must not become a bogus identity
+                }
+                catch (ArgumentException incomplete)
+                {
+                    throw new InvalidDataException($"{FilePath} line {lineNumber} is not a complete ledger entry: {incomplete.Message}", incomplete);
+                }
+
+                entries.TryAdd(entry.Identity, entry);
             }
         }
 

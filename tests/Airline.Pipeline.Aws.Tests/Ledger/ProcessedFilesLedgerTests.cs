@@ -112,6 +112,20 @@ public sealed class JsonLinesProcessedFilesLedgerTests : ProcessedFilesLedgerTes
         (await reopened.TryRecordAsync(new ProcessedFile("landing", "incoming/a.csv", "eeee", DateTimeOffset.UnixEpoch))).Should().BeFalse();
         File.ReadAllLines(_path).Should().ContainSingle();
     }
+
+    [Theory]
+    [InlineData("""{"bucket":"landing","key":"incoming/a.csv"}""", "ETag")]
+    [InlineData("""{}""", "Bucket")]
+    public async Task An_incomplete_line_is_invalid_data_naming_the_line(string line, string missing)
+    {
+        await Ledger.TryRecordAsync(new ProcessedFile("landing", "incoming/b.csv", "ffff", DateTimeOffset.UnixEpoch));
+        File.AppendAllLines(_path, [line]);
+
+        using var reopened = new JsonLinesProcessedFilesLedger(_path);
+        var act = async () => await reopened.FindAsync("landing", "incoming/a.csv", "eeee");
+
+        (await act.Should().ThrowAsync<InvalidDataException>()).Which.Message.Should().Contain("line 2").And.Contain(missing);
+    }
 }
 
 public sealed class DynamoDbProcessedFilesLedgerTests : ProcessedFilesLedgerTests
