@@ -600,12 +600,12 @@ internal sealed class BlockProcessor
         }
         else if (layout.Year >= 0)
         {
-            if (!TryComposeDate(ref row, composedDate, out var written))
+            if (ComposeDate(ref row, composedDate) is { Column: var column, Problem: var problem })
             {
-                return false;
+                return Malformed(ref row, column, problem); // the row is rejected, not kept
             }
 
-            flightDate = composedDate[..written];
+            flightDate = composedDate[..10];
         }
 
         var originIndex = _airports.IndexOf(origin);
@@ -700,23 +700,24 @@ internal sealed class BlockProcessor
         output.Advance(n);
     }
 
-    private bool TryComposeDate(ref RowContext row, scoped Span<byte> destination, out int written)
+    /// <summary>Writes the flight date (yyyy-MM-dd, 10 bytes) from Year, Month and DayofMonth; or says which of them
+    /// is wrong, and why, without reporting it (the caller rejects the row).</summary>
+    private (int Column, string Problem)? ComposeDate(ref RowContext row, scoped Span<byte> destination)
     {
-        written = 0;
         var layout = _layout;
         if (ParseNumber(row.Field(layout.Year), out var year) != NumberStatus.Ok || year is < 1 or > 9999)
         {
-            return Malformed(ref row, layout.Year, "is not a year");
+            return (layout.Year, "is not a year");
         }
 
         if (ParseNumber(row.Field(layout.Month), out var month) != NumberStatus.Ok || month is < 1 or > 12)
         {
-            return Malformed(ref row, layout.Month, "is not a month (1-12)");
+            return (layout.Month, "is not a month (1-12)");
         }
 
         if (ParseNumber(row.Field(layout.Day), out var day) != NumberStatus.Ok || day < 1 || day > DateTime.DaysInMonth((int)year, (int)month))
         {
-            return Malformed(ref row, layout.Day, "is not a day of that month");
+            return (layout.Day, "is not a day of that month");
         }
 
         destination[0] = (byte)('0' + (year / 1000));
@@ -729,8 +730,7 @@ internal sealed class BlockProcessor
         destination[7] = (byte)'-';
         destination[8] = (byte)('0' + (day / 10));
         destination[9] = (byte)('0' + (day % 10));
-        written = 10;
-        return true;
+        return null;
     }
 
     private static NumberStatus ParseNumber(ReadOnlySpan<byte> raw, out long value)
