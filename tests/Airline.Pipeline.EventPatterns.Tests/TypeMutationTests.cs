@@ -42,6 +42,27 @@ public sealed class TypeMutationTests
 
     [Theory]
     [MemberData(nameof(Files))]
+    public void Patterns_with_broken_syntax_are_refused_with_a_position(string file)
+    {
+        const string noise = "{}[]\":,0a$. -";
+        foreach (var pattern in CorpusCase.Load(file).Select(c => c.Pattern).Distinct(StringComparer.Ordinal).Take(300))
+        {
+            var random = new Random(JsonMutations.SeedOf(pattern));
+            var chars = pattern.ToCharArray();
+            chars[random.Next(chars.Length)] = noise[random.Next(noise.Length)];
+            var text = new string(chars);
+
+            var act = () => EventPattern.TryParse(text, out _, out _);
+            act.Should().NotThrow(text);
+            if (!EventPattern.TryParse(text, out _, out var problems))
+            {
+                problems.Should().OnlyContain(p => p.Message.Length > 0 && (p.Line != null || JsonMutations.PointerResolves(text, p.Pointer, orMissingMember: true)));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
     public void Mutated_events_match_or_not_without_an_exception(string file)
     {
         var cases = CorpusCase.Load(file).Where(c => c.Expected is "true" or "false" or "valid").ToList();

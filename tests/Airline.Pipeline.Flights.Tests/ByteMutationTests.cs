@@ -91,4 +91,27 @@ public sealed class ByteMutationTests
         result.RejectSamples.Should().ContainSingle().Which.Reason.Should().Be(reason);
         rejects.Should().Contain(year + "," + month + "," + day);
     }
+
+    [Fact]
+    public void Mutated_airport_files_load_or_are_refused_with_a_flight_data_error()
+    {
+        var csv = Encoding.UTF8.GetBytes(new FlightDataGenerator(9).AirportsCsv());
+        var random = new Random(9);
+        var loaded = 0;
+        for (var round = 0; round < 300; round++)
+        {
+            var text = Encoding.UTF8.GetString(Mutate(csv, random));
+            try
+            {
+                AirportsDimension.ParseCsv(text).Count.Should().BePositive();
+                loaded++;
+            }
+            catch (FlightDataException refusal)
+            {
+                refusal.Message.Should().NotBeNullOrWhiteSpace();
+            }
+        }
+
+        loaded.Should().BePositive();
+    }
 }
