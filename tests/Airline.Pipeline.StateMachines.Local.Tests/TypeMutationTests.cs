@@ -45,6 +45,24 @@ public sealed class TypeMutationTests
     }
 
     [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Mutated_inputs_end_the_execution_without_an_exception(string name)
+    {
+        var corpusCase = CorpusCase.Load().Single(c => c.Name == name);
+        var input = corpusCase.Inputs.FirstOrDefault()?.ToJsonString() ?? "{}";
+        foreach (var mutated in JsonMutations.Mutate(input, JsonMutations.SeedOf(name + "/input"), count: 10))
+        {
+            var runner = StateMachineRunner.FromJson(corpusCase.Definition.ToJsonString(), new() { Handlers = corpusCase.Handlers() });
+
+            var result = await runner.RunAsync(mutated);
+
+            // (A failed execution need not name an error: a Fail state's Error is optional, and ErrorPath may give "".)
+            result.Status.Should().BeOneOf(ExecutionStatus.Succeeded, ExecutionStatus.Failed, ExecutionStatus.TimedOut);
+            result.History.Should().NotBeEmpty();
+        }
+    }
+
+    [Theory]
     [InlineData("""{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[1,{"Variable":"$.a","IsPresent":true,"Next":"Nowhere"}],"Default":"E"},"E":{"Type":"Succeed"}}}""", "/States/C/Choices/1/Next")]
     [InlineData("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":["x",{"ErrorEquals":["States.ALL"],"Next":"Nowhere"}],"End":true}}}""", "/States/T/Catch/1/Next")]
     public void A_target_after_a_skipped_item_is_reported_at_its_own_place(string json, string pointer)
