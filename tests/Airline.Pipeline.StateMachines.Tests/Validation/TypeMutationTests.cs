@@ -6,8 +6,8 @@ using Airline.Pipeline.TestSupport;
 namespace Airline.Pipeline.StateMachines.Tests.Validation;
 
 /// <summary>
-/// Corpus definitions with values swapped for values of other JSON types (still valid JSON): the reader and the
-/// validator must not throw, must report problems with a code and a message, and every pointer must lead to a place
+/// Corpus definitions with values swapped for values of other JSON types (still valid JSON): the reader, the
+/// validator, the writer and the Mermaid export must not throw, must report problems with a code and a message, and every pointer must lead to a place
 /// that exists in the mutated document.
 /// </summary>
 public sealed class TypeMutationTests
@@ -24,6 +24,11 @@ public sealed class TypeMutationTests
             var read = AslReader.Read(json);
             var result = AslValidator.Validate(json);
             _ = read.Machine?.ToJson();
+            if (read.Machine is { } machine)
+            {
+                Airline.Pipeline.StateMachines.Diagrams.MermaidRenderer.Render(machine).Should().StartWith("flowchart");
+                AslValidator.Validate(machine).Problems.Where(p => !p.Code.StartsWith("ASL", StringComparison.Ordinal)).Should().BeEmpty();
+            }
 
             foreach (var problem in read.Problems.Concat(result.Problems))
             {
