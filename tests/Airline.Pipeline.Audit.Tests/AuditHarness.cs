@@ -31,6 +31,20 @@ internal sealed class AuditHarness
 
     public RunId NewRun() => RunId.NewRunId(Clock);
 
+    /// <summary>Stores a record of 7 for every seed layer of <paramref name="run"/> and returns their stream INSERT events.</summary>
+    public async Task<List<System.Text.Json.Nodes.JsonObject>> StoreSeedLayersAsync(RunId run)
+    {
+        var events = new List<System.Text.Json.Nodes.JsonObject>();
+        foreach (var layer in AuditLayers.SeedLayers)
+        {
+            var record = new AuditRecord(run, layer, 7, Clock.GetUtcNow());
+            await Store.TryPutRecordAsync(record);
+            events.Add(StreamEvents.Insert(record));
+        }
+
+        return events;
+    }
+
     public async Task<ReconcileResult> RecordAndReconcile(RunId run, string layer, long count, int attempt = 1)
     {
         await Recorder.RecordAsync(run, layer, count, source: $"{layer}-job", attempt: attempt);

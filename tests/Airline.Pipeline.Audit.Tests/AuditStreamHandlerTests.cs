@@ -8,13 +8,7 @@ public sealed class AuditStreamHandlerTests
         var h = new AuditHarness();
         var run = h.NewRun();
         var other = h.NewRun();
-        var events = new List<System.Text.Json.Nodes.JsonObject>();
-        foreach (var layer in AuditLayers.SeedLayers)
-        {
-            var record = new AuditRecord(run, layer, 7, h.Clock.GetUtcNow());
-            await h.Store.TryPutRecordAsync(record);
-            events.Add(StreamEvents.Insert(record));
-        }
+        var events = await h.StoreSeedLayersAsync(run);
 
         var otherRecord = new AuditRecord(other, AuditLayers.S3Landing, 3, h.Clock.GetUtcNow());
         await h.Store.TryPutRecordAsync(otherRecord);
@@ -35,13 +29,7 @@ public sealed class AuditStreamHandlerTests
     {
         var h = new AuditHarness();
         var run = h.NewRun();
-        var events = new List<System.Text.Json.Nodes.JsonObject>();
-        foreach (var layer in AuditLayers.SeedLayers)
-        {
-            var record = new AuditRecord(run, layer, 7, h.Clock.GetUtcNow());
-            await h.Store.TryPutRecordAsync(record);
-            events.Add(StreamEvents.Insert(record));
-        }
+        var events = await h.StoreSeedLayersAsync(run);
 
         var batch = StreamEvents.Batch([.. events]);
 

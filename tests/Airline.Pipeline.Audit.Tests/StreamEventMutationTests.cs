@@ -14,13 +14,7 @@ public sealed class StreamEventMutationTests
     {
         var h = new AuditHarness();
         var run = h.NewRun();
-        var events = new List<System.Text.Json.Nodes.JsonObject>();
-        foreach (var layer in AuditLayers.SeedLayers)
-        {
-            var record = new AuditRecord(run, layer, 7, h.Clock.GetUtcNow());
-            await h.Store.TryPutRecordAsync(record);
-            events.Add(StreamEvents.Insert(record));
-        }
+        var events = await h.StoreSeedLayersAsync(run);
 
         events.Add(StreamEvents.DecisionInsert(run));
         var batch = StreamEvents.Batch([.. events]);
