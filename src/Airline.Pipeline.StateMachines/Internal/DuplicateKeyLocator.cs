@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Airline.Pipeline.StateMachines.Internal;
 
 /// <summary>
@@ -10,65 +8,36 @@ internal static class DuplicateKeyLocator
 {
     public static (string Name, string Pointer, int Line, int Column)? Find(ReadOnlySpan<byte> utf8Json)
     {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
-        var containers = new Stack<(string Pointer, HashSet<string>? Keys, int Index)>();
-        string? propertyPointer = null;
-        try
+        // Each object has its own pointer, so the keys seen so far can be kept per container pointer.
+        var keys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        (string Name, string Pointer, long Offset)? repeat = null;
+        JsonPointerWalk.Walk(utf8Json, (pointer, container, name, offset) =>
         {
-            while (reader.Read())
+            if (name is null)
             {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        var (objectPointer, keys, _) = containers.Peek();
-                        var name = reader.GetString()!;
-                        propertyPointer = Pointer.Child(objectPointer, name);
-                        if (!keys!.Add(name))
-                        {
-                            var (line, column) = Position(utf8Json, (int)reader.TokenStartIndex);
-                            return (name, propertyPointer, line, column);
-                        }
-
-                        continue;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        containers.Pop();
-                        continue;
-                }
-
-                var valuePointer = string.Empty;
-                if (containers.Count > 0 && containers.Peek().Keys is null)
-                {
-                    var (arrayPointer, _, index) = containers.Pop();
-                    containers.Push((arrayPointer, null, index + 1));
-                    valuePointer = Pointer.Child(arrayPointer, index);
-                }
-                else if (containers.Count > 0)
-                {
-                    valuePointer = propertyPointer!;
-                }
-
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    containers.Push((valuePointer, new HashSet<string>(StringComparer.Ordinal), 0));
-                }
-                else if (reader.TokenType == JsonTokenType.StartArray)
-                {
-                    containers.Push((valuePointer, null, 0));
-                }
+                return true;
             }
-        }
-        catch (JsonException)
+
+            if (!keys.TryGetValue(container, out var seen))
+            {
+                keys[container] = seen = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            if (seen.Add(name))
+            {
+                return true;
+            }
+
+            repeat = (name, pointer, offset);
+            return false;
+        });
+
+        if (repeat is not { } found)
         {
-            // Malformed JSON is reported with its own position.
+            return null;
         }
 
-        return null;
-    }
-
-    private static (int Line, int Column) Position(ReadOnlySpan<byte> utf8Json, int offset)
-    {
-        var before = utf8Json[..offset];
-        var lineStart = before.LastIndexOf((byte)'\n') + 1;
-        return (before.Count((byte)'\n') + 1, offset - lineStart + 1);
+        var (line, column) = JsonPointerWalk.Positions(utf8Json)(found.Offset);
+        return (found.Name, found.Pointer, line, column);
     }
 }

@@ -38,9 +38,6 @@ internal readonly struct LazyPointer
     /// <summary>The pointer followed by a fixed suffix such as <c>/ResultPath</c>.</summary>
     public static LazyPointer operator +(LazyPointer pointer, string suffix) => pointer.Then(suffix, member: false);
 
-    /// <summary>The parent followed by a fixed suffix such as <c>/ResultPath</c>.</summary>
-    public static LazyPointer Suffix(LazyPointer parent, string suffix) => parent + suffix;
-
     /// <summary>The parent's member <paramref name="name"/> (escaped as RFC 6901 says).</summary>
     public static LazyPointer Child(LazyPointer parent, string name) => parent.Then(name, member: true);
 
