@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Airline.Pipeline.StateMachines.Internal;
@@ -38,5 +39,22 @@ internal sealed class Utf8Names<T>
         return false;
     }
 
-    private static ulong Key(ReadOnlySpan<byte> utf8) => Utf8Head.First(utf8) ^ ((ulong)utf8.Length << 56);
+    /// <summary>The first eight bytes (zero-padded) and the length.</summary>
+    private static ulong Key(ReadOnlySpan<byte> utf8)
+    {
+        var head = 0UL;
+        if (utf8.Length >= 8)
+        {
+            head = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+        }
+        else
+        {
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                head |= (ulong)utf8[i] << (8 * i);
+            }
+        }
+
+        return head ^ ((ulong)utf8.Length << 56);
+    }
 }
